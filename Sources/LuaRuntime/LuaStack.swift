@@ -1,0 +1,119 @@
+import CLua
+
+/// Reads and writes values on a Lua state's stack. Internal: every call that can raise is made by the host
+/// while the memory cap is lifted, so none of these functions can longjmp across Swift frames.
+struct LuaStack {
+    let L: OpaquePointer
+
+    /// Deeper nesting than this is refused rather than risking the C stack.
+    static let maxDepth = 64
+
+    // MARK: - Swift to Lua
+
+    func push(_ value: LuaValue, depth: Int = 0) throws {
+        guard depth <= Self.maxDepth, lua_checkstack(L, 4) != 0 else {
+            throw LuaError(.badValue, "value nested more than \(Self.maxDepth) levels deep")
+        }
+        switch value {
+        case .nil: lua_pushnil(L)
+        case .boolean(let b): lua_pushboolean(L, b ? 1 : 0)
+        case .integer(let i): lua_pushinteger(L, lua_Integer(i))
+        case .number(let d): lua_pushnumber(L, d)
+        case .string(let s): pushString(s)
+        case .array(let elements):
+            lua_createtable(L, Int32(clamping: elements.count), 0)
+            for (index, element) in elements.enumerated() {
+                try push(element, depth: depth + 1)
+                lua_rawseti(L, -2, lua_Integer(index + 1))
+            }
+        case .table(let fields):
+            lua_createtable(L, 0, Int32(clamping: fields.count))
+            for (key, field) in fields {
+                pushString(key)
+                try push(field, depth: depth + 1)
+                lua_rawset(L, -3)
+            }
+        }
+    }
+
+    func pushString(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+                lua_pushlstring(L, chars.baseAddress, chars.count)
+            }
+        }
+    }
+
+    // MARK: - Lua to Swift
+
+    /// The value at `index` as data. `path` names it in errors (`results.approval.tier`).
+    func value(at index: Int32, path: String = "value") throws -> LuaValue {
+        var open = Set<UnsafeRawPointer>()
+        return try value(at: lua_absindex(L, index), path: path, depth: 0, open: &open)
+    }
+
+    private func value(at index: Int32, path: String, depth: Int, open: inout Set<UnsafeRawPointer>) throws -> LuaValue {
+        switch lua_type(L, index) {
+        case LUA_TNIL, LUA_TNONE: return .nil
+        case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
+        case LUA_TNUMBER:
+            if rd_isinteger(L, index) != 0 { return .integer(Int64(rd_tointeger(L, index))) }
+            let d = rd_tonumber(L, index)
+            guard d.isFinite else { throw LuaError(.badValue, "\(path) is \(d.isNaN ? "NaN" : "infinite"), not a number a decision can hold") }
+            return .number(d)
+        case LUA_TSTRING:
+            guard let s = string(at: index) else { throw LuaError(.badValue, "\(path) is not valid UTF-8 text") }
+            return .string(s)
+        case LUA_TTABLE:
+            return try table(at: index, path: path, depth: depth, open: &open)
+        default:
+            let typeName = String(cString: lua_typename(L, lua_type(L, index)))
+            throw LuaError(.badValue, "\(path) is a \(typeName), which cannot leave Lua")
+        }
+    }
+
+    /// The string at `index` if it is valid UTF-8 (numbers are not converted).
+    func string(at index: Int32) -> String? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let chars = rd_tolstring(L, index, &length) else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: chars, count: length).bindMemory(to: UInt8.self)
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private func table(at index: Int32, path: String, depth: Int, open: inout Set<UnsafeRawPointer>) throws -> LuaValue {
+        guard depth < Self.maxDepth, lua_checkstack(L, 4) != 0 else {
+            throw LuaError(.badValue, "\(path) is nested more than \(Self.maxDepth) levels deep")
+        }
+        guard let identity = lua_topointer(L, index), open.insert(identity).inserted else {
+            throw LuaError(.badValue, "\(path) contains itself (a cycle)")
+        }
+        defer { open.remove(identity) }
+
+        var byIndex: [Int64: LuaValue] = [:]
+        var byName: [String: LuaValue] = [:]
+        lua_pushnil(L)
+        while lua_next(L, index) != 0 {
+            defer { rd_pop(L, 1) }
+            switch lua_type(L, -2) {
+            case LUA_TSTRING:
+                guard let key = string(at: -2) else {
+                    throw LuaError(.badValue, "\(path) has a key that is not valid UTF-8 text")
+                }
+                byName[key] = try value(at: lua_absindex(L, -1), path: "\(path).\(key)", depth: depth + 1, open: &open)
+            case LUA_TNUMBER where rd_isinteger(L, -2) != 0:
+                let key = Int64(rd_tointeger(L, -2))
+                byIndex[key] = try value(at: lua_absindex(L, -1), path: "\(path)[\(key)]", depth: depth + 1, open: &open)
+            default:
+                let typeName = String(cString: lua_typename(L, lua_type(L, -2)))
+                throw LuaError(.badValue, "\(path) has a \(typeName) key; tables must be arrays or have text keys")
+            }
+        }
+        if byIndex.isEmpty { return .table(byName) }
+        guard byName.isEmpty, (1...Int64(byIndex.count)).allSatisfy({ byIndex[$0] != nil }) else {
+            throw LuaError(.badValue, "\(path) mixes array items and named fields, or has gaps")
+        }
+        return .array((1...Int64(byIndex.count)).map { byIndex[$0]! })
+    }
+}

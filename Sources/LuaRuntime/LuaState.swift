@@ -1,0 +1,266 @@
+import CLua
+
+/// One sandboxed Lua 5.4 state.
+///
+/// Scripts see only safe functions (no files, programs, `require`, `debug` or bytecode), may not assign
+/// globals unless their environment is open, and every call runs under the instruction budget and
+/// memory cap of ``LuaLimits``. A call that fails leaves the state ready for the next one.
+///
+/// ```swift
+/// let lua = try LuaState()
+/// let chunk = try lua.compile("return 1 + 2", name: "sum.lua")
+/// let three = try lua.call(chunk, [])   // [.integer(3)]
+/// ```
+public final class LuaState {
+    let L: OpaquePointer
+    private let limitsPointer: UnsafeMutablePointer<rd_limits>
+    private var hostFunctions: [HostFunction] = []
+    private let newEnvRef: LuaRef
+    private let readOnlyRef: LuaRef
+
+    /// The limits in force; change them between calls.
+    public var limits: LuaLimits {
+        didSet { limitsPointer.pointee.cap = limits.memory > 0 ? size_t(limits.memory) : 0 }
+    }
+
+    /// Creates a state with the sandbox in place.
+    public init(limits: LuaLimits = LuaLimits()) throws {
+        limitsPointer = .allocate(capacity: 1)
+        limitsPointer.initialize(to: rd_limits())
+        limitsPointer.pointee.cap = limits.memory > 0 ? size_t(limits.memory) : 0
+        guard let L = rd_newstate(limitsPointer) else {
+            limitsPointer.deallocate()
+            throw LuaError(.memory, "not enough memory to create a Lua state")
+        }
+        self.L = L
+        self.limits = limits
+        rd_open_safe_libraries(L)
+        rd_newtable(L)
+        lua_setfield(L, rd_registry_index(), RD_COVERAGE_KEY)
+
+        let stack = LuaStack(L: L)
+        guard rd_load(L, Sandbox.prelude, Sandbox.prelude.utf8.count, "=sandbox") == LUA_OK,
+              rd_pcall(L, 0, 1) == LUA_OK else {
+            let message = stack.string(at: -1) ?? "unknown error"
+            lua_close(L)
+            limitsPointer.deallocate()
+            throw LuaError(.runtime, "the sandbox did not build: \(message)")
+        }
+        lua_getfield(L, -1, "new_env")
+        newEnvRef = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        lua_getfield(L, -1, "readonly")
+        readOnlyRef = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        rd_pop(L, 1)
+    }
+
+    deinit {
+        lua_close(L)
+        limitsPointer.deallocate()
+    }
+
+    /// Bytes the state holds now.
+    public var memoryInUse: Int { Int(limitsPointer.pointee.used) }
+
+    // MARK: - Chunks and environments
+
+    /// A fresh global environment. A strict one refuses global assignments (rules); an open one keeps them
+    /// (tests, the console). `globals` are set in it first.
+    public func environment(open: Bool, globals: [String: LuaArgument] = [:]) throws -> LuaRef {
+        let results = try callKeepingResult(newEnvRef, [.value(.boolean(open)), .fields(globals)])
+        return results
+    }
+
+    /// Compiles source text (never bytecode) as a function whose globals are `environment`
+    /// (a new strict one when nil). `name` appears in messages: `rules/approval.lua:14: …`.
+    public func compile(_ source: String, name: String, environment: LuaRef? = nil) throws -> LuaRef {
+        let env = try environment ?? self.environment(open: false)
+        let status = rd_load(L, source, source.utf8.count, "@" + name)
+        guard status == LUA_OK else {
+            let message = LuaStack(L: L).string(at: -1) ?? "cannot compile \(name)"
+            rd_pop(L, 1)
+            throw LuaError(status == LUA_ERRMEM ? .memory : .syntax, message)
+        }
+        push(env)
+        if lua_setupvalue(L, -2, 1) == nil { rd_pop(L, 1) }
+        return LuaRef(id: luaL_ref(L, rd_registry_index()))
+    }
+
+    /// Releases a value kept for the host.
+    public func release(_ ref: LuaRef) {
+        luaL_unref(L, rd_registry_index(), ref.id)
+    }
+
+    // MARK: - Calls
+
+    /// Calls a Lua function under the limits and returns its results as data.
+    @discardableResult
+    public func call(_ function: LuaRef, _ arguments: [LuaArgument]) throws -> [LuaValue] {
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        try protectedCall(function, arguments, results: LUA_MULTRET)
+        let stack = LuaStack(L: L)
+        return try (base + 1 ..< lua_gettop(L) + 1).map { index in
+            try stack.value(at: index, path: "result \(index - base)")
+        }
+    }
+
+    /// Calls a Lua function under the limits and keeps its first result in Lua.
+    public func callKeepingResult(_ function: LuaRef, _ arguments: [LuaArgument]) throws -> LuaRef {
+        try protectedCall(function, arguments, results: 1)
+        return LuaRef(id: luaL_ref(L, rd_registry_index()))
+    }
+
+    private func protectedCall(_ function: LuaRef, _ arguments: [LuaArgument], results: Int32) throws {
+        let base = lua_gettop(L)
+        push(function)
+        do {
+            for argument in arguments { try push(argument) }
+        } catch {
+            lua_settop(L, base)
+            throw error
+        }
+        rd_arm(L, max(1, Int64(limits.instructions / Int(RD_HOOK_STEP))))
+        let status = rd_pcall(L, Int32(arguments.count), results)
+        rd_disarm(L)
+        if status != LUA_OK {
+            let error = failure(status)
+            lua_settop(L, base)
+            if error.kind == .memory { rd_collect_garbage(L) }
+            throw error
+        }
+    }
+
+    private func failure(_ status: Int32) -> LuaError {
+        let text = LuaStack(L: L).string(at: -1) ?? "error object is not a string"
+        let parts = text.split(separator: "\nstack traceback:\n", maxSplits: 1).map(String.init)
+        let message = parts.first ?? text
+        let traceback = parts.count > 1 ? parts[1] : nil
+        let flags = limitsPointer.pointee
+        if status == LUA_ERRMEM || flags.memory_tripped != 0 {
+            return LuaError(.memory, "memory limit reached (\(limits.memory >> 20) MiB): \(message)", traceback: traceback)
+        }
+        if flags.interrupt_tripped != 0 { return LuaError(.interrupted, message, traceback: traceback) }
+        if flags.budget_tripped != 0 {
+            return LuaError(.budget, "\(message) (\(limits.instructions) instructions)", traceback: traceback)
+        }
+        return LuaError(.runtime, message, traceback: traceback)
+    }
+
+    /// Asks the running call to stop; safe from any thread. The call fails with ``LuaError/Kind/interrupted``.
+    public func interrupt() {
+        rd_interrupt(limitsPointer)
+    }
+
+    // MARK: - Values kept in Lua
+
+    /// A table kept in Lua; with `readOnly` scripts cannot change it.
+    public func table(_ fields: [String: LuaArgument], readOnly: Bool = false) throws -> LuaRef {
+        try push(.fields(fields))
+        let table = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        guard readOnly else { return table }
+        defer { release(table) }
+        return try callKeepingResult(readOnlyRef, [.reference(table), .value("table")])
+    }
+
+    /// The field `key` of a table kept in Lua, kept in Lua too (a rule's `evaluate` function, say).
+    public func field(_ key: String, of table: LuaRef) -> LuaRef {
+        push(table)
+        lua_getfield(L, -1, key)
+        let ref = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        rd_pop(L, 1)
+        return ref
+    }
+
+    /// The value kept in Lua, as data.
+    public func value(of ref: LuaRef, path: String = "value") throws -> LuaValue {
+        push(ref)
+        defer { rd_pop(L, 1) }
+        return try LuaStack(L: L).value(at: -1, path: path)
+    }
+
+    /// The Lua type name of a value kept in Lua (`"function"`, `"table"`, …).
+    public func typeName(of ref: LuaRef) -> String {
+        push(ref)
+        defer { rd_pop(L, 1) }
+        return String(cString: lua_typename(L, lua_type(L, -1)))
+    }
+
+    /// Exposes a Swift function to Lua. Errors it throws become Lua errors at the caller's line.
+    public func function(_ body: @escaping (LuaCall) throws -> [LuaValue]) -> LuaRef {
+        let box = HostFunction(body)
+        hostFunctions.append(box)
+        rd_push_host_function(L, dispatchHostFunction, Unmanaged.passUnretained(box).toOpaque())
+        return LuaRef(id: luaL_ref(L, rd_registry_index()))
+    }
+
+    // MARK: - Coverage
+
+    /// Whether calls record the lines they run (see ``coveredLines``).
+    public var recordsCoverage: Bool {
+        get { limitsPointer.pointee.coverage != 0 }
+        set { limitsPointer.pointee.coverage = newValue ? 1 : 0 }
+    }
+
+    /// The lines run so far while ``recordsCoverage`` was on, by chunk name (without the `@`).
+    public func coveredLines() -> [String: Set<Int>] {
+        lua_getfield(L, rd_registry_index(), RD_COVERAGE_KEY)
+        defer { rd_pop(L, 1) }
+        let stack = LuaStack(L: L)
+        var lines: [String: Set<Int>] = [:]
+        lua_pushnil(L)
+        while lua_next(L, -2) != 0 {
+            if let source = stack.string(at: -2), lua_type(L, -1) == LUA_TTABLE {
+                var covered = Set<Int>()
+                lua_pushnil(L)
+                while lua_next(L, -2) != 0 {
+                    covered.insert(Int(rd_tointeger(L, -2)))
+                    rd_pop(L, 1)
+                }
+                lines[String(source.dropFirst()), default: []].formUnion(covered)
+            }
+            rd_pop(L, 1)
+        }
+        return lines
+    }
+
+    // MARK: - Pushing
+
+    func push(_ ref: LuaRef) {
+        lua_rawgeti(L, rd_registry_index(), lua_Integer(ref.id))
+    }
+
+    func push(_ argument: LuaArgument) throws {
+        switch argument {
+        case .value(let value): try LuaStack(L: L).push(value)
+        case .reference(let ref): push(ref)
+        case .fields(let fields):
+            lua_createtable(L, 0, Int32(clamping: fields.count))
+            for (key, field) in fields {
+                try push(field)
+                lua_setfield(L, -2, key)
+            }
+        }
+    }
+}
+
+/// A Swift closure that Lua can call.
+final class HostFunction {
+    let body: (LuaCall) throws -> [LuaValue]
+    init(_ body: @escaping (LuaCall) throws -> [LuaValue]) { self.body = body }
+}
+
+private let dispatchHostFunction: @convention(c) (OpaquePointer?) -> Int32 = { L in
+    guard let L, let pointer = rd_host_box(L) else { return 0 }
+    let function = Unmanaged<HostFunction>.fromOpaque(pointer).takeUnretainedValue()
+    let stack = LuaStack(L: L)
+    do {
+        let results = try function.body(LuaCall(stack: stack))
+        for result in results { try stack.push(result) }
+        return Int32(results.count)
+    } catch {
+        luaL_where(L, 1)
+        stack.pushString((error as? LuaError)?.message ?? String(describing: error))
+        lua_concat(L, 2)
+        return -1
+    }
+}

@@ -1,0 +1,133 @@
+-- rules/approval.lua — who signs a repair's cost before work starts, and who audits its settlement.
+-- POLICY.md section 3: clauses 3.6.1, 3.5.6, 3.4.5 and 2.7 of 房地产公司客户服务管理程序.
+--
+-- Boundaries follow 民法典 第1259条: "以上、以下、以内" include the number itself, "超过、不满" do not.
+-- So 1,000 exactly is tier 1, 10,000 exactly is tier 2, 500 exactly needs no contractor at the survey,
+-- and 20,000 exactly goes to 审计核算部.
+
+local REPAIR = "repair"                 -- ticket kind of a repair (维修工程)
+
+local TIER1_UP_TO = 1000                -- 3.6.1: 1000元以内 (1,000 included) → 客户服务部经理 approves
+local TIER2_UP_TO = 10000               -- 3.6.1: 1000元到1万元内 (10,000 included) → review and approval
+                                        -- 3.6.1: 超过1万元 → 总经理 approves (tier 3)
+local SETTLEMENT_AUDIT_FROM = 20000     -- 3.5.6, 2.7: 2万元以上 (20,000 included) → 审计核算部 audits
+local CONTRACTOR_ABSENT_UP_TO = 500     -- 3.4.5: 500元以下 (500 included), the contractor need not attend
+
+-- Who signs at each tier (3.6.1).
+local TIERS = {
+  [1] = { reviewers = {}, approvers = { "cs_manager" } },
+  [2] = { reviewers = { "deputy_chief_engineer" }, approvers = { "deputy_gm" } },
+  [3] = { reviewers = {}, approvers = { "gm" } },
+}
+local SETTLEMENT_AUDITOR_SMALL = "cs"   -- 3.5.6: 客户服务部 audits settlements under 20,000
+local SETTLEMENT_AUDITOR_LARGE = "audit" -- 3.5.6, 2.7: 审计核算部 audits 20,000 and over
+
+-- Chinese names of the roles named here (the full actor table is in assignment.lua).
+local ROLE_NAMES = {
+  cs_manager = "客户服务部经理",                    -- 3.6.1
+  deputy_chief_engineer = "分管工程质量的副总工程师", -- 3.6.1
+  deputy_gm = "副总经理",                          -- 3.6.1
+  gm = "总经理",                                  -- 3.6.1
+  cs = "客户服务部",                               -- 3.5.6
+  audit = "审计核算部",                            -- 3.5.6, 2.7
+}
+
+--- Money for a trace line: 800, not 800.0; 1000.01 with two decimals.
+local function yuan(amount)
+  if amount % 1 == 0 then
+    return string.format("%.0f", amount)
+  end
+  return string.format("%.2f", amount)
+end
+
+--- Chinese names of a list of role keys, joined with 、.
+local function names_of(keys)
+  local names = {}
+  for i, key in ipairs(keys) do
+    names[i] = ROLE_NAMES[key] or key
+  end
+  return table.concat(names, "、")
+end
+
+local function copy(list)
+  return { table.unpack(list) }
+end
+
+--- The approval tier of a repair's estimated cost (3.6.1).
+local function tier_of(cost)
+  if cost <= TIER1_UP_TO then
+    return 1
+  elseif cost <= TIER2_UP_TO then
+    return 2
+  end
+  return 3
+end
+
+return {
+  name = "approval",
+  needs = {},
+  outputs = {
+    tier = "integer",
+    reviewers = "string[]",
+    approvers = "string[]",
+    settlement_auditor = "string?",
+    contractor_at_survey = "boolean",
+  },
+  evaluate = function(ticket, ctx)
+    if ticket.kind ~= REPAIR then
+      ctx.because("非维修类投诉,无需维修款审批、结算审核或施工单位到场 (3.6.1)")
+      return { tier = 0, reviewers = {}, approvers = {}, settlement_auditor = nil, contractor_at_survey = false }
+    end
+
+    local cost = ticket.estimated_cost
+    if cost == nil then
+      cost = 0
+      ctx.because("未填预估维修费用,暂按 0 元处理;填写费用后请重新评估 (3.6.1)")
+    end
+    local amount = yuan(cost)
+
+    -- Who approves the cost before work starts (3.6.1).
+    local tier = tier_of(cost)
+    local signers = TIERS[tier]
+    if tier == 1 then
+      ctx.because(string.format("单项维修款 %s 元 ≤ %s 元,由%s审批 (3.6.1)",
+        amount, yuan(TIER1_UP_TO), names_of(signers.approvers)))
+    elseif tier == 2 then
+      ctx.because(string.format("单项维修款 %s 元 > %s 元且 ≤ %s 元,由%s审核、%s批准 (3.6.1)",
+        amount, yuan(TIER1_UP_TO), yuan(TIER2_UP_TO), names_of(signers.reviewers), names_of(signers.approvers)))
+    else
+      ctx.because(string.format("单项维修款 %s 元 > %s 元,报%s审批 (3.6.1)",
+        amount, yuan(TIER2_UP_TO), names_of(signers.approvers)))
+    end
+
+    -- Who audits the settlement (3.5.6, 2.7).
+    local settlement_auditor
+    if cost < SETTLEMENT_AUDIT_FROM then
+      settlement_auditor = SETTLEMENT_AUDITOR_SMALL
+      ctx.because(string.format("维修费用 %s 元 < %s 元,结算由%s审核 (3.5.6)",
+        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor })))
+    else
+      settlement_auditor = SETTLEMENT_AUDITOR_LARGE
+      ctx.because(string.format("维修费用 %s 元 ≥ %s 元,结算交%s审核 (3.5.6, 2.7)",
+        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor })))
+    end
+
+    -- Does the contractor attend the site survey (3.4.5)?
+    local contractor_at_survey = cost > CONTRACTOR_ABSENT_UP_TO
+    if contractor_at_survey then
+      ctx.because(string.format("维修款 %s 元 > %s 元,施工单位须到场勘察 (3.4.5)",
+        amount, yuan(CONTRACTOR_ABSENT_UP_TO)))
+    else
+      ctx.because(string.format("维修款 %s 元 ≤ %s 元,施工单位无须到场勘察 (3.4.5)",
+        amount, yuan(CONTRACTOR_ABSENT_UP_TO)))
+    end
+
+    return {
+      tier = tier,
+      reviewers = copy(signers.reviewers),
+      approvers = copy(signers.approvers),
+      settlement_auditor = settlement_auditor,
+      contractor_at_survey = contractor_at_survey,
+    }
+  end,
+}

@@ -1,0 +1,192 @@
+-- rules/assignment.lua — who answers for a complaint, by when, and whether it is major.
+-- POLICY.md section 1: clauses 2.1–2.7, 3.4.1–3.4.2 and 3.4.7 of 房地产公司客户服务管理程序.
+--
+-- Every complaint is registered by 客户服务部 (cs), which names the responsible department
+-- from the complaint's cause and tracks it to the end.
+
+-- The actors of the procedure (部门 and roles): key → Chinese name. POLICY.md, "Actors".
+-- This is the one full list; the other rule files name only the roles they use.
+local DEPARTMENT_NAMES = {
+  gm = "总经理",                                  -- 2.1, 3.4.7
+  deputy_gm = "副总经理",                          -- 2.1.2, 3.6.1
+  deputy_chief_engineer = "分管工程质量的副总工程师", -- 2.1.4, 3.5.8
+  cs = "客户服务部",                               -- 2.2
+  cs_office = "客户服务处",                         -- 3.4.3, 3.4.4
+  cs_manager = "客户服务部经理",                     -- 3.6.1
+  sales = "经营销售部",                             -- 2.3
+  design = "设计研发部",                            -- 2.4
+  engineering = "工程材料部",                       -- 2.5
+  finance = "财务计统部",                           -- 2.6
+  audit = "审计核算部",                             -- 2.7
+  hr = "人力资源部",                                -- 2.8
+  legal = "法律事务中心",                           -- 2.1.3
+  property = "物业公司",                            -- 3.4.1
+  repair_team = "客户服务维修队",                    -- 3.5
+  contractor = "施工单位",                          -- 3.4.5, 3.4.6
+}
+
+-- Cause of a complaint → responsible department, with the cause's Chinese name and the clause.
+local CAUSES = {
+  design       = { name = "设计",          department = "design",      clause = "2.4" },
+  construction = { name = "施工质量",       department = "engineering", clause = "2.5" },
+  sales        = { name = "销售",          department = "sales",       clause = "2.3" },
+  contract     = { name = "合同",          department = "sales",       clause = "2.3" },
+  presale      = { name = "售前",          department = "sales",       clause = "2.3" },
+  insale       = { name = "售中",          department = "sales",       clause = "2.3" },
+  payment      = { name = "付款",          department = "finance",     clause = "2.6" },
+  refund       = { name = "退款",          department = "finance",     clause = "2.6" },
+  invoice      = { name = "发票",          department = "finance",     clause = "2.6" },
+  property     = { name = "物业管理",       department = "property",    clause = "3.4.1" },
+  legal        = { name = "法律纠纷",       department = "legal",       clause = "2.1.3" },
+  warranty     = { name = "保修期内维修",    department = "cs",          clause = "2.2.2" },
+  other        = { name = "其他",          department = "cs",          clause = "2.2" },
+}
+local COMPLAINT_OWNER = "cs"      -- 2.2, 3.4.2: 客户服务部 registers, assigns and tracks every complaint
+local DEFAULT_DEPARTMENT = "cs"   -- 2.2: a cause not in the list above stays with 客户服务部
+local DEFAULT_CLAUSE = "2.2"
+
+-- Who works with the responsible department.
+local ASSISTED_BY = {
+  legal = { "cs" },               -- 2.1.3: 法律事务中心协助客户服务部处理法律事务
+  cs = { "repair_team" },         -- 3.5: 客户服务维修队 carries out the repairs
+}
+
+local FEEDBACK_WORKDAYS = 3       -- 3.4.2.2: the department reports back to cs within 3 working days
+
+-- Major complaint (重大投诉), 3.4.7. The seed gives no test; POLICY.md's interpretation:
+-- a complaint is major when ANY one of these holds.
+local MAJOR_COST_OVER = 10000           -- 3.4.7: estimated cost over 10,000 yuan (10,000 itself is not)
+local MAJOR_HOUSEHOLDS_AT_LEAST = 5     -- 3.4.7: 5 or more households, same defect, same building
+local MAJOR_IF_HAZARD = true            -- 3.4.7: a structural or safety hazard
+local MAJOR_IF_MEDIA = true             -- 3.4.7: media or government involvement
+local MAJOR_NOTIFY = { "gm", "deputy_gm" }  -- 3.4.7: reported at once to 总经理 and 副总经理
+
+--- Money for a trace line: 800, not 800.0; 1000.01 with two decimals.
+local function yuan(amount)
+  if amount % 1 == 0 then
+    return string.format("%.0f", amount)
+  end
+  return string.format("%.2f", amount)
+end
+
+--- Chinese names of a list of actor keys, joined with 、.
+local function names_of(keys)
+  local names = {}
+  for i, key in ipairs(keys) do
+    names[i] = DEPARTMENT_NAMES[key] or key
+  end
+  return table.concat(names, "、")
+end
+
+local function copy(list)
+  return { table.unpack(list) }
+end
+
+--- The reasons (in Chinese) that make a complaint major; an empty list when it is not.
+local function major_reasons(ticket)
+  local reasons = {}
+  local cost = ticket.estimated_cost
+  if cost ~= nil and cost > MAJOR_COST_OVER then
+    reasons[#reasons + 1] = string.format("预估费用 %s 元,超过 %s 元", yuan(cost), yuan(MAJOR_COST_OVER))
+  end
+  local households = ticket.households_affected or 1
+  if households >= MAJOR_HOUSEHOLDS_AT_LEAST then
+    reasons[#reasons + 1] = string.format("同一楼栋 %d 户投诉同一缺陷,达到 %d 户",
+      households, MAJOR_HOUSEHOLDS_AT_LEAST)
+  end
+  if MAJOR_IF_HAZARD and ticket.hazard then
+    reasons[#reasons + 1] = "存在结构或安全隐患"
+  end
+  if MAJOR_IF_MEDIA and ticket.media then
+    reasons[#reasons + 1] = "有媒体或政府介入"
+  end
+  return reasons
+end
+
+--- Why a complaint is not major, one phrase per test, for the trace.
+local function not_major_summary(ticket)
+  local parts = {}
+  if ticket.estimated_cost == nil then
+    parts[#parts + 1] = "未填预估费用"
+  else
+    parts[#parts + 1] = string.format("预估费用 %s 元,未超过 %s 元",
+      yuan(ticket.estimated_cost), yuan(MAJOR_COST_OVER))
+  end
+  parts[#parts + 1] = string.format("投诉户数 %d 户,少于 %d 户",
+    ticket.households_affected or 1, MAJOR_HOUSEHOLDS_AT_LEAST)
+  if MAJOR_IF_HAZARD then
+    parts[#parts + 1] = "无结构或安全隐患"
+  end
+  if MAJOR_IF_MEDIA then
+    parts[#parts + 1] = "无媒体或政府介入"
+  end
+  return table.concat(parts, ";")
+end
+
+return {
+  name = "assignment",
+  needs = {},
+  outputs = {
+    department = "string",
+    department_name = "string",
+    feedback_due = "date",
+    major = "boolean",
+    notify = "string[]",
+    assisted_by = "string[]",
+  },
+  evaluate = function(ticket, ctx)
+    -- Responsible department, from the cause (2.2–2.7).
+    local cause = CAUSES[ticket.cause]
+    local department, clause
+    if cause then
+      department, clause = cause.department, cause.clause
+    else
+      department, clause = DEFAULT_DEPARTMENT, DEFAULT_CLAUSE
+    end
+    local assisted_by = copy(ASSISTED_BY[department] or {})
+
+    local line
+    if cause then
+      line = string.format("投诉原因「%s」,由%s负责", cause.name, DEPARTMENT_NAMES[department])
+    else
+      line = string.format("投诉原因「%s」不在分类表中,按其他投诉由%s负责",
+        tostring(ticket.cause), DEPARTMENT_NAMES[department])
+    end
+    if #assisted_by > 0 then
+      line = line .. "," .. names_of(assisted_by) .. "协助"
+    end
+    ctx.because(string.format("%s (%s)", line, clause))
+
+    -- Feedback to cs within 3 working days of registration (3.4.2.2).
+    local feedback_due = ctx.calendar:add_workdays(ticket.registered_on, FEEDBACK_WORKDAYS)
+    local to_owner = ""
+    if department ~= COMPLAINT_OWNER then
+      to_owner = "向" .. DEPARTMENT_NAMES[COMPLAINT_OWNER]
+    end
+    ctx.because(string.format("%s须在登记(%s)后 %d 个工作日内%s反馈处理情况,最迟 %s (3.4.2.2)",
+      DEPARTMENT_NAMES[department], ticket.registered_on, FEEDBACK_WORKDAYS, to_owner, feedback_due))
+
+    -- Major complaint (3.4.7).
+    local reasons = major_reasons(ticket)
+    local major = #reasons > 0
+    local notify = {}
+    if major then
+      for _, reason in ipairs(reasons) do
+        ctx.because(string.format("重大投诉:%s (3.4.7)", reason))
+      end
+      notify = copy(MAJOR_NOTIFY)
+      ctx.because(string.format("立即上报%s,由其拟订处理措施 (3.4.7)", names_of(notify)))
+    else
+      ctx.because(string.format("不属于重大投诉:%s (3.4.7)", not_major_summary(ticket)))
+    end
+
+    return {
+      department = department,
+      department_name = DEPARTMENT_NAMES[department],
+      feedback_due = feedback_due,
+      major = major,
+      notify = notify,
+      assisted_by = assisted_by,
+    }
+  end,
+}
