@@ -12,12 +12,13 @@ local TIER2_UP_TO = 10000               -- 3.6.1: 1000元到1万元内 (10,000 i
                                         -- 3.6.1: 超过1万元 → 总经理 approves (tier 3)
 local SETTLEMENT_AUDIT_FROM = 20000     -- 3.5.6, 2.7: 2万元以上 (20,000 included) → 审计核算部 audits
 local CONTRACTOR_ABSENT_UP_TO = 500     -- 3.4.5: 500元以下 (500 included), the contractor need not attend
+local CONTRACTOR = "contractor"         -- 3.4.5: 施工单位, the original builder
 
 -- Who signs at each tier (3.6.1).
 local TIERS = {
-  [1] = { reviewers = {}, approvers = { "cs_manager" } },
-  [2] = { reviewers = { "deputy_chief_engineer" }, approvers = { "deputy_gm" } },
-  [3] = { reviewers = {}, approvers = { "gm" } },
+  [1] = { reviewers = {}, approvers = { "cs_manager" } },                         -- 3.6.1: 客户服务部经理审批
+  [2] = { reviewers = { "deputy_chief_engineer" }, approvers = { "deputy_gm" } }, -- 3.6.1: 副总工程师审核,副总经理批准
+  [3] = { reviewers = {}, approvers = { "gm" } },                                 -- 3.6.1: 报总经理审批
 }
 local SETTLEMENT_AUDITOR_SMALL = "cs"   -- 3.5.6: 客户服务部 audits settlements under 20,000
 local SETTLEMENT_AUDITOR_LARGE = "audit" -- 3.5.6, 2.7: 审计核算部 audits 20,000 and over
@@ -30,6 +31,7 @@ local ROLE_NAMES = {
   gm = "总经理",                                  -- 3.6.1
   cs = "客户服务部",                               -- 3.5.6
   audit = "审计核算部",                            -- 3.5.6, 2.7
+  contractor = "施工单位",                          -- 3.4.5
 }
 
 --- Money for a trace line: 800, not 800.0; 1000.01 with two decimals.
@@ -75,7 +77,8 @@ return {
   },
   evaluate = function(ticket, ctx)
     if ticket.kind ~= REPAIR then
-      ctx.because("非维修类投诉,无需维修款审批、结算审核或施工单位到场 (3.6.1)")
+      ctx.because(string.format("非维修类投诉,无需维修款审批、结算审核或%s到场 (3.6.1)",
+        names_of({ CONTRACTOR })))
       return { tier = 0, reviewers = {}, approvers = {}, settlement_auditor = nil, contractor_at_survey = false }
     end
 
@@ -115,11 +118,11 @@ return {
     -- Does the contractor attend the site survey (3.4.5)?
     local contractor_at_survey = cost > CONTRACTOR_ABSENT_UP_TO
     if contractor_at_survey then
-      ctx.because(string.format("维修款 %s 元 > %s 元,施工单位须到场勘察 (3.4.5)",
-        amount, yuan(CONTRACTOR_ABSENT_UP_TO)))
+      ctx.because(string.format("维修款 %s 元 > %s 元,%s须到场勘察 (3.4.5)",
+        amount, yuan(CONTRACTOR_ABSENT_UP_TO), names_of({ CONTRACTOR })))
     else
-      ctx.because(string.format("维修款 %s 元 ≤ %s 元,施工单位无须到场勘察 (3.4.5)",
-        amount, yuan(CONTRACTOR_ABSENT_UP_TO)))
+      ctx.because(string.format("维修款 %s 元 ≤ %s 元,%s无须到场勘察 (3.4.5)",
+        amount, yuan(CONTRACTOR_ABSENT_UP_TO), names_of({ CONTRACTOR })))
     end
 
     return {

@@ -43,7 +43,7 @@ local CAUSES = {
 }
 local COMPLAINT_OWNER = "cs"      -- 2.2, 3.4.2: 客户服务部 registers, assigns and tracks every complaint
 local DEFAULT_DEPARTMENT = "cs"   -- 2.2: a cause not in the list above stays with 客户服务部
-local DEFAULT_CLAUSE = "2.2"
+local DEFAULT_CLAUSE = "2.2"       -- 2.2: the clause a trace names for such a cause
 
 -- Who works with the responsible department.
 local ASSISTED_BY = {
@@ -126,6 +126,7 @@ end
 return {
   name = "assignment",
   needs = {},
+  labels = DEPARTMENT_NAMES,  -- names shown beside these keys in `ruledesk eval` and the console
   outputs = {
     department = "string",
     department_name = "string",

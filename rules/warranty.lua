@@ -11,6 +11,10 @@ local REPAIR = "repair"                 -- ticket kind of a repair (维修工程
 
 local CLASS_IN_WARRANTY = "A"           -- 3.5.1: A类 保修任务, inside the contractor's warranty; contractor pays
 local CLASS_COMPANY_PAID = "B"          -- 3.5.1: B类 保修期外应由公司承担的维修任务; the company pays
+local CLASS_MEANING = {                 -- 3.5.1, 3.5.9: what each class means, for the trace
+  [CLASS_IN_WARRANTY] = "保修任务,费用由施工单位承担",
+  [CLASS_COMPANY_PAID] = "维修任务,费用由公司承担",
+}
 
 -- Warranty periods in months (建设工程质量管理条例 第四十条).
 local DESIGN_LIFE_MONTHS = 600          -- 第四十条(一): foundation and structure, the design life: 50 years for housing
@@ -61,8 +65,8 @@ return {
       if ticket.component ~= nil then
         which = string.format("维修部位「%s」", ticket.component)
       end
-      ctx.because(string.format("%s,不在保修期表中,按保修期外处理:%s类维修任务,费用由公司承担 (3.5.1)",
-        which, CLASS_COMPANY_PAID))
+      ctx.because(string.format("%s,不在保修期表中,按保修期外处理:%s 类%s (3.5.1)",
+        which, CLASS_COMPANY_PAID, CLASS_MEANING[CLASS_COMPANY_PAID]))
       return { class = CLASS_COMPANY_PAID, expires_on = nil }
     end
 
@@ -78,12 +82,12 @@ return {
       entry.name, period_text(entry.months), completed, expires_on))
 
     if ticket.registered_on <= expires_on then
-      ctx.because(string.format("登记日 %s 在保修期内,为 %s 类保修任务,费用由施工单位承担 (3.5.1)",
-        ticket.registered_on, CLASS_IN_WARRANTY))
+      ctx.because(string.format("登记日 %s 在保修期内,为 %s 类%s (3.5.1)",
+        ticket.registered_on, CLASS_IN_WARRANTY, CLASS_MEANING[CLASS_IN_WARRANTY]))
       return { class = CLASS_IN_WARRANTY, expires_on = expires_on }
     end
-    ctx.because(string.format("登记日 %s 已过保修期,为 %s 类维修任务,费用由公司承担 (3.5.1)",
-      ticket.registered_on, CLASS_COMPANY_PAID))
+    ctx.because(string.format("登记日 %s 已过保修期,为 %s 类%s (3.5.1)",
+      ticket.registered_on, CLASS_COMPANY_PAID, CLASS_MEANING[CLASS_COMPANY_PAID]))
     return { class = CLASS_COMPANY_PAID, expires_on = expires_on }
   end,
 }

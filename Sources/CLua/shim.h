@@ -161,6 +161,17 @@ static inline int rd_load(lua_State *L, const char *source, size_t length, const
     return luaL_loadbufferx(L, source, length, name, "t");
 }
 
+/// Pushes the table of lines with code of the Lua function at `index`; returns its source name
+/// (NULL, pushing nothing, for a C function). Sets *line to the line where it is defined.
+static inline const char *rd_function_lines(lua_State *L, int index, int *line) {
+    if (lua_iscfunction(L, index)) return NULL;
+    lua_Debug ar;
+    lua_pushvalue(L, index);
+    lua_getinfo(L, ">SL", &ar);
+    *line = ar.linedefined;
+    return ar.source;
+}
+
 static inline int rd_registry_index(void) { return LUA_REGISTRYINDEX; }
 static inline void rd_pop(lua_State *L, int n) { lua_pop(L, n); }
 static inline void rd_newtable(lua_State *L) { lua_newtable(L); }

@@ -15,6 +15,8 @@ public final class LuaState {
     let L: OpaquePointer
     private let limitsPointer: UnsafeMutablePointer<rd_limits>
     private var hostFunctions: [HostFunction] = []
+    /// Calls under way: a Swift function may call back into Lua.
+    private var callDepth = 0
     private let newEnvRef: LuaRef
     private let readOnlyRef: LuaRef
 
@@ -119,9 +121,22 @@ public final class LuaState {
             lua_settop(L, base)
             throw error
         }
-        rd_arm(L, max(1, Int64(limits.instructions / Int(RD_HOOK_STEP))))
-        let status = rd_pcall(L, Int32(arguments.count), results)
-        rd_disarm(L)
+        let status: Int32
+        if callDepth == 0 {
+            rd_arm(L, max(1, Int64(limits.instructions / Int(RD_HOOK_STEP))))
+            callDepth += 1
+            status = rd_pcall(L, Int32(arguments.count), results)
+            callDepth -= 1
+            rd_disarm(L)
+        } else {
+            // A Swift function called back into Lua: the outer call's budget and hook go on.
+            let enforce = limitsPointer.pointee.enforce
+            limitsPointer.pointee.enforce = 1
+            callDepth += 1
+            status = rd_pcall(L, Int32(arguments.count), results)
+            callDepth -= 1
+            limitsPointer.pointee.enforce = enforce
+        }
         if status != LUA_OK {
             let error = failure(status)
             lua_settop(L, base)
@@ -155,11 +170,16 @@ public final class LuaState {
 
     /// A table kept in Lua; with `readOnly` scripts cannot change it.
     public func table(_ fields: [String: LuaArgument], readOnly: Bool = false) throws -> LuaRef {
-        try push(.fields(fields))
-        let table = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        let table = try keep(.fields(fields))
         guard readOnly else { return table }
         defer { release(table) }
         return try callKeepingResult(readOnlyRef, [.reference(table), .value("table")])
+    }
+
+    /// Keeps a value in Lua, to pass it to several calls without converting it again.
+    public func keep(_ argument: LuaArgument) throws -> LuaRef {
+        try push(argument)
+        return LuaRef(id: luaL_ref(L, rd_registry_index()))
     }
 
     /// The field `key` of a table kept in Lua, kept in Lua too (a rule's `evaluate` function, say).
@@ -221,6 +241,73 @@ public final class LuaState {
             rd_pop(L, 1)
         }
         return lines
+    }
+
+    /// The lines with code, by chunk name, of every Lua function reachable from `roots` through table
+    /// fields and upvalues: the denominator of coverage.
+    public func linesWithCode(reachableFrom roots: [LuaRef]) -> [String: Set<Int>] {
+        var lines: [String: Set<Int>] = [:]
+        var seen = Set<UnsafeRawPointer>()
+        func walk(_ index: Int32, depth: Int) {
+            let type = lua_type(L, index)
+            guard depth < 32, type == LUA_TFUNCTION || type == LUA_TTABLE, lua_checkstack(L, 4) != 0,
+                  let identity = lua_topointer(L, index), seen.insert(identity).inserted else { return }
+            let index = lua_absindex(L, index)
+            if type == LUA_TTABLE {
+                lua_pushnil(L)
+                while lua_next(L, index) != 0 {
+                    walk(-1, depth: depth + 1)
+                    rd_pop(L, 1)
+                }
+                return
+            }
+            var defined: Int32 = 0
+            guard let source = rd_function_lines(L, index, &defined) else { return }
+            let name = String(cString: source)
+            lua_pushnil(L)
+            while lua_next(L, -2) != 0 {
+                lines[String(name.dropFirst()), default: []].insert(Int(rd_tointeger(L, -2)))
+                rd_pop(L, 1)
+            }
+            rd_pop(L, 1)
+            var n: Int32 = 1
+            while lua_getupvalue(L, index, n) != nil {
+                walk(-1, depth: depth + 1)
+                rd_pop(L, 1)
+                n += 1
+            }
+        }
+        for root in roots {
+            push(root)
+            walk(-1, depth: 0)
+            rd_pop(L, 1)
+        }
+        return lines
+    }
+
+    /// The line where a Lua function is defined (nil for a Swift or C function).
+    public func definitionLine(of function: LuaRef) -> Int? {
+        push(function)
+        defer { rd_pop(L, 1) }
+        var defined: Int32 = 0
+        guard rd_function_lines(L, -1, &defined) != nil else { return nil }
+        rd_pop(L, 1)
+        return Int(defined)
+    }
+
+    /// The text keys of a table kept in Lua, read raw.
+    public func keys(of table: LuaRef) -> [String] {
+        push(table)
+        defer { rd_pop(L, 1) }
+        guard lua_type(L, -1) == LUA_TTABLE else { return [] }
+        var keys: [String] = []
+        let stack = LuaStack(L: L)
+        lua_pushnil(L)
+        while lua_next(L, -2) != 0 {
+            if let key = stack.string(at: -2) { keys.append(key) }
+            rd_pop(L, 1)
+        }
+        return keys
     }
 
     // MARK: - Pushing

@@ -1,0 +1,47 @@
+# ruledesk — `make demo` shows the sample decisions, `make test` runs every test. Both install what they need.
+SWIFT ?= swift
+DEMO_DB ?= ruledesk.db
+DEBIAN_PACKAGES := pkg-config liblua5.4-dev libsqlite3-dev libedit-dev lua-check tzdata
+RELEASE_BIN = .build/release/ruledesk
+DEBUG_BIN = .build/debug/ruledesk
+
+.PHONY: deps build release demo test clean
+
+## Install the Debian packages the build and the tests need (as root), or say how.
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "missing Debian packages; run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## A fresh database from samples/ (an existing $(DEMO_DB) is kept as $(DEMO_DB).previous), and the decisions.
+demo: release
+	@if [ -f $(DEMO_DB) ]; then mv -f $(DEMO_DB) $(DEMO_DB).previous; rm -f $(DEMO_DB)-wal $(DEMO_DB)-shm; \
+	  echo "kept the previous $(DEMO_DB) as $(DEMO_DB).previous"; fi
+	@$(RELEASE_BIN) init --db $(DEMO_DB)
+	@for kind in communities households contractors calendar tickets; do \
+	  $(RELEASE_BIN) import $$kind samples/$$kind.csv --db $(DEMO_DB) || exit 1; done
+	@for number in $$(sqlite3 $(DEMO_DB) "SELECT number FROM tickets ORDER BY number" 2>/dev/null || \
+	  cut -d, -f1 samples/tickets.csv | tail -n +2); do \
+	  echo; echo "════════ $$number"; $(RELEASE_BIN) eval $$number --db $(DEMO_DB) || exit 1; done
+
+## Swift tests (library and the built binary end to end), then the rule tests.
+test: build
+	$(SWIFT) test
+	$(DEBUG_BIN) test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,134 @@
+import GRDB
+import LuaRuntime
+
+/// The functions scripts reach through `ctx`: the calendar, read-only queries and the trace.
+/// Made once per Lua state; what changes per evaluation (the trace, the calendar) lives here.
+final class HostAPI {
+    /// The trace lines of the rule being evaluated.
+    var trace: [String] = []
+    var calendar: WorkCalendar
+    let store: Store?
+
+    /// `ctx.calendar`, a read-only table of methods.
+    private(set) var calendarTable: LuaRef!
+    private(set) var query: LuaRef!
+    private(set) var because: LuaRef!
+
+    /// The most trace lines one rule may add.
+    static let maxTraceLines = 200
+
+    init(lua: LuaState, calendar: WorkCalendar, store: Store?) throws {
+        self.calendar = calendar
+        self.store = store
+        because = lua.function { [unowned self] call in
+            let line = try call.value(0)
+            guard case .string(let text) = line else {
+                throw LuaError(.runtime, "ctx.because expects a text, got \(LuaValueText.brief(line))")
+            }
+            guard trace.count < Self.maxTraceLines else {
+                throw LuaError(.runtime, "ctx.because: more than \(Self.maxTraceLines) trace lines in one rule")
+            }
+            trace.append(text)
+            return []
+        }
+        query = lua.function { [unowned self] call in try runQuery(call) }
+        calendarTable = try lua.table([
+            "add_workdays": .reference(lua.function { [unowned self] call in
+                let (date, n) = try Self.dateAndCount(call, "add_workdays")
+                return [.string(try Self.calendarAnswer { try self.calendar.adding(workdays: n, to: date) }.description)]
+            }),
+            "is_workday": .reference(lua.function { [unowned self] call in
+                let date = try Self.date(call, 1, "is_workday")
+                return [.boolean(try Self.calendarAnswer { try self.calendar.isWorkday(date) })]
+            }),
+            "add_days": .reference(lua.function { call in
+                let (date, n) = try Self.dateAndCount(call, "add_days")
+                return [.string(date.adding(days: n).description)]
+            }),
+            "add_months": .reference(lua.function { call in
+                let (date, n) = try Self.dateAndCount(call, "add_months")
+                return [.string(date.adding(months: n).description)]
+            }),
+        ], readOnly: true)
+    }
+
+    // MARK: - Calendar arguments (methods: argument 0 is the calendar itself)
+
+    private static func date(_ call: LuaCall, _ index: Int, _ function: String) throws -> LocalDate {
+        let value = try call.value(index)
+        guard case .string(let text) = value, let date = LocalDate(text) else {
+            throw LuaError(.runtime, "ctx.calendar:\(function) expects a date 'YYYY-MM-DD', got \(LuaValueText.brief(value)) (call it with a colon)")
+        }
+        return date
+    }
+
+    private static func dateAndCount(_ call: LuaCall, _ function: String) throws -> (LocalDate, Int) {
+        let date = try date(call, 1, function)
+        let value = try call.value(2)
+        guard let n = value.integerValue, abs(n) <= 100_000 else {
+            throw LuaError(.runtime, "ctx.calendar:\(function) expects a whole number of days, got \(LuaValueText.brief(value))")
+        }
+        return (date, Int(n))
+    }
+
+    private static func calendarAnswer<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as CalendarError { throw LuaError(.runtime, error.description) }
+    }
+
+    // MARK: - Queries
+
+    private func runQuery(_ call: LuaCall) throws -> [LuaValue] {
+        guard case .string(let sql) = try call.value(0) else {
+            throw LuaError(.runtime, "ctx.query expects SQL text first")
+        }
+        guard let store else { throw LuaError(.runtime, "ctx.query: no database is open") }
+        let arguments = try (1..<max(1, call.count)).map { try Self.databaseValue(call.value($0), index: $0) }
+        let keyword = sql.drop(while: { $0.isWhitespace || $0 == "(" }).prefix(6).uppercased()
+        guard keyword.hasPrefix("SELECT") || keyword.hasPrefix("WITH") else {
+            throw LuaError(.runtime, "ctx.query runs SELECT statements only; rules read records and write nothing")
+        }
+        do {
+            return try store.read { db in
+                let statement = try db.makeStatement(sql: sql)
+                guard statement.isReadonly else {
+                    throw LuaError(.runtime, "ctx.query runs SELECT statements only; rules read records and write nothing")
+                }
+                try statement.setArguments(StatementArguments(arguments))
+                var rows: [LuaValue] = []
+                let cursor = try Row.fetchCursor(statement)
+                while let row = try cursor.next() {
+                    guard rows.count < 10_000 else {
+                        throw LuaError(.runtime, "ctx.query: more than 10000 rows; add a WHERE or a LIMIT")
+                    }
+                    var fields: [String: LuaValue] = [:]
+                    for (column, value) in row { fields[column] = Self.luaValue(value) }
+                    rows.append(.table(fields))
+                }
+                return [.array(rows)]
+            }
+        } catch let error as DatabaseError {
+            throw LuaError(.runtime, "ctx.query: \(error.message ?? "SQLite error \(error.resultCode)")")
+        }
+    }
+
+    private static func databaseValue(_ value: LuaValue, index: Int) throws -> DatabaseValue {
+        switch value {
+        case .nil: return .null
+        case .boolean(let b): return b.databaseValue
+        case .integer(let i): return i.databaseValue
+        case .number(let d): return d.databaseValue
+        case .string(let s): return s.databaseValue
+        case .array, .table: throw LuaError(.runtime, "ctx.query: parameter \(index) is a table; pass text, numbers or booleans")
+        }
+    }
+
+    private static func luaValue(_ value: DatabaseValue) -> LuaValue {
+        switch value.storage {
+        case .null: return .nil
+        case .int64(let i): return .integer(i)
+        case .double(let d): return .number(d)
+        case .string(let s): return .string(s)
+        case .blob(let data): return String(data: data, encoding: .utf8).map(LuaValue.string) ?? .nil
+        }
+    }
+}

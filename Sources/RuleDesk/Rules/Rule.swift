@@ -1,0 +1,62 @@
+import LuaRuntime
+
+/// One compiled rule: what it is called, what it needs, what it promises.
+public struct Rule: Sendable {
+    public let name: String
+    /// The file it came from, as shown in messages (`rules/approval.lua`).
+    public let path: String
+    public let needs: [String]
+    /// Declared outputs, by field name.
+    public let outputs: [String: OutputType]
+    let evaluate: LuaRef
+
+    /// The declared outputs in field order.
+    public var outputFields: [(name: String, type: OutputType)] {
+        outputs.keys.sorted().map { ($0, outputs[$0]!) }
+    }
+
+    /// Checks a result against the declared outputs; returns it with every declared field present
+    /// (nil ones as `.nil`) and whole floats declared `integer` made integers.
+    func conform(_ result: LuaValue) throws -> [String: LuaValue] {
+        guard let fields = result.tableValue else {
+            throw RuleFailure(rule: name, path: path, kind: .output,
+                              message: "\(path): rule '\(name)' must return a table of its outputs, not \(result)")
+        }
+        for field in fields.keys.sorted() where outputs[field] == nil {
+            throw RuleFailure(rule: name, path: path, kind: .output,
+                              message: "\(path): rule '\(name)' returned '\(field)', which its outputs do not declare")
+        }
+        var conformed: [String: LuaValue] = [:]
+        for (field, type) in outputs {
+            let value = fields[field] ?? .nil
+            guard let fit = type.conform(value) else {
+                let problem = value == .nil ? "is missing" : "is \(LuaValueText.brief(value))"
+                throw RuleFailure(rule: name, path: path, kind: .output,
+                                  message: "\(path): output '\(field)' of rule '\(name)' should be \(type), but \(problem)")
+            }
+            conformed[field] = fit
+        }
+        return conformed
+    }
+}
+
+/// Why one rule could not decide a ticket.
+public struct RuleFailure: Error, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// The script raised an error (or reached a calendar year that is not imported).
+        case script
+        /// The script ran out of instructions or memory.
+        case limit
+        /// The result broke the rule's declared outputs.
+        case output
+    }
+
+    public let rule: String
+    public let path: String
+    public let kind: Kind
+    /// Reads like Lua: `rules/approval.lua:14: attempt to compare nil with number`.
+    public let message: String
+    public var traceback: String? = nil
+
+    public var description: String { message }
+}

@@ -1,0 +1,86 @@
+import LuaRuntime
+
+/// Compiles rule files and checks the rule-set contract: `name`, `needs`, `outputs`, `evaluate`.
+enum RuleLoader {
+    struct Loaded {
+        let rule: Rule
+        let labels: [String: String]
+        let chunk: LuaRef
+        let table: LuaRef
+    }
+
+    static func load(_ file: RuleSet.File, into lua: LuaState) throws -> Loaded {
+        func broken(_ problem: String) -> RuleSetError { .contract(file.path, problem) }
+        let table: LuaRef, chunk: LuaRef
+        do {
+            chunk = try lua.compile(file.source, name: file.path)
+            table = try lua.callKeepingResult(chunk, [])
+        } catch let error as LuaError {
+            throw RuleSetError.contract(file.path, error.message.replacingOccurrences(of: file.path + ":", with: "line "))
+        }
+        guard lua.typeName(of: table) == "table" else {
+            throw broken("the file must end with `return { name = …, needs = …, outputs = …, evaluate = … }`")
+        }
+        func field(_ key: String) throws -> LuaValue {
+            let ref = lua.field(key, of: table)
+            defer { lua.release(ref) }
+            do { return try lua.value(of: ref, path: key) } catch let error as LuaError { throw broken(error.message) }
+        }
+        guard case .string(let name) = try field("name"), !name.isEmpty else {
+            throw broken("`name` must be a non-empty text")
+        }
+        let needsValue = try field("needs")
+        guard let needList = needsValue == .nil ? [] : needsValue.arrayValue,
+              let needs = Optional(needList.compactMap(\.stringValue)), needs.count == needList.count else {
+            throw broken("`needs` must be a list of rule names, e.g. needs = { \"assignment\" }")
+        }
+        guard let declared = try field("outputs").tableValue, !declared.isEmpty else {
+            throw broken("`outputs` must name each field the rule returns with its type, e.g. outputs = { tier = \"integer\" }")
+        }
+        var outputs: [String: OutputType] = [:]
+        for (key, value) in declared {
+            guard let text = value.stringValue, let type = OutputType(text) else {
+                throw broken("output '\(key)' has type \(LuaValueText.brief(value)); use string, integer, number, boolean, date, table or any, with [] for a list and ? for optional")
+            }
+            outputs[key] = type
+        }
+        let evaluate = lua.field("evaluate", of: table)
+        guard lua.typeName(of: evaluate) == "function" else {
+            throw broken("`evaluate` must be a function(ticket, ctx) that returns the outputs")
+        }
+        var labels: [String: String] = [:]
+        if case .table(let entries) = try field("labels") {
+            for (key, value) in entries { if let text = value.stringValue { labels[key] = text } }
+        }
+        return Loaded(rule: Rule(name: name, path: file.path, needs: needs, outputs: outputs, evaluate: evaluate),
+                      labels: labels, chunk: chunk, table: table)
+    }
+
+    /// The rules ordered so that each comes after those it needs (file order otherwise).
+    static func order(_ rules: [Rule]) throws -> [Rule] {
+        var byName: [String: Rule] = [:]
+        for rule in rules {
+            if let first = byName[rule.name] { throw RuleSetError.duplicateName(rule.name, first.path, rule.path) }
+            byName[rule.name] = rule
+        }
+        for rule in rules {
+            for need in rule.needs where byName[need] == nil {
+                throw RuleSetError.unknownNeed(rule.path, rule.name, need)
+            }
+        }
+        var ordered: [Rule] = [], done = Set<String>(), path: [String] = []
+        func visit(_ rule: Rule) throws {
+            if done.contains(rule.name) { return }
+            if let start = path.firstIndex(of: rule.name) {
+                throw RuleSetError.cycle(Array(path[start...]) + [rule.name])
+            }
+            path.append(rule.name)
+            for need in rule.needs { try visit(byName[need]!) }
+            path.removeLast()
+            done.insert(rule.name)
+            ordered.append(rule)
+        }
+        for rule in rules { try visit(rule) }
+        return ordered
+    }
+}

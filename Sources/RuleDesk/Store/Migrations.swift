@@ -1,0 +1,78 @@
+import GRDB
+
+/// The schema, one migration per change. Table and column names are part of the interface: reports read
+/// them with plain SQL.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: records and decisions") { db in
+            try db.create(table: "communities") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("code", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("completion_date", .text).notNull()
+                t.column("handover_date", .text)
+                t.column("households_total", .integer).notNull().check { $0 >= 0 }
+            }
+            try db.create(table: "households") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("code", .text).notNull().unique()
+                t.column("community_id", .integer).notNull().indexed().references("communities")
+                t.column("building", .text).notNull()
+                t.column("unit", .text).notNull()
+                t.column("room", .text).notNull()
+                t.column("owner", .text).notNull()
+                t.column("phone", .text).notNull()
+                t.column("moved_in_on", .text)
+            }
+            try db.create(table: "contractors") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("code", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("deposit", .double).notNull()
+            }
+            try db.create(table: "calendar_days") { t in
+                t.primaryKey("date", .text)
+                t.column("kind", .text).notNull().check { ["off", "work"].contains($0) }
+                t.column("name", .text).notNull()
+            }
+            try db.create(table: "tickets") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("number", .text).notNull().unique()
+                t.column("received_at", .text).notNull()
+                t.column("channel", .text).notNull()
+                t.column("community_id", .integer).notNull().indexed().references("communities")
+                t.column("household_id", .integer).indexed().references("households")
+                t.column("cause", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("component", .text)
+                t.column("trades", .text).notNull().defaults(to: "")
+                t.column("complex", .boolean).notNull().defaults(to: false)
+                t.column("estimated_cost", .double)
+                t.column("households_affected", .integer).notNull().defaults(to: 1)
+                t.column("hazard", .boolean).notNull().defaults(to: false)
+                t.column("media", .boolean).notNull().defaults(to: false)
+                t.column("survey_date", .text)
+                t.column("completed_at", .text)
+                t.column("description", .text).notNull().defaults(to: "")
+                t.column("status", .text).notNull().defaults(to: "new").indexed()
+            }
+            try db.create(table: "decisions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("ticket_id", .integer).notNull().indexed().references("tickets")
+                t.column("evaluated_at", .text).notNull()
+                t.column("rules_version", .text).notNull()
+                t.column("results", .text).notNull()
+                t.column("trace", .text).notNull()
+            }
+            // Decisions are history: refuse changes and deletions at the database itself.
+            try db.execute(sql: """
+                CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+                CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,121 @@
+import GRDB
+
+/// A residential community (小区): the unit of handover, warranty and revisits.
+public struct Community: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "communities"
+    public var id: Int64?
+    public var code: String
+    public var name: String
+    public var completionDate: LocalDate
+    public var handoverDate: LocalDate?
+    public var householdsTotal: Int
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A household (户) of a community. `owner` and `phone` are personal data: never log them.
+public struct Household: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "households"
+    public var id: Int64?
+    public var code: String
+    public var communityId: Int64
+    public var building: String
+    public var unit: String
+    public var room: String
+    public var owner: String
+    public var phone: String
+    public var movedInOn: LocalDate?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A contractor (施工单位) with its quality guarantee deposit in yuan.
+public struct Contractor: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "contractors"
+    public var id: Int64?
+    public var code: String
+    public var name: String
+    public var deposit: Double
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One day of the holiday calendar: a public holiday, or a weekend day that is worked.
+public struct CalendarDay: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "calendar_days"
+
+    public enum Kind: String, Codable, Sendable { case off, work }
+
+    public var date: LocalDate
+    public var kind: Kind
+    public var name: String
+
+    public init(date: LocalDate, kind: Kind, name: String) {
+        self.date = date
+        self.kind = kind
+        self.name = name
+    }
+}
+
+/// A complaint or repair request (投诉/报修), registered with one running number.
+public struct Ticket: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "tickets"
+    public var id: Int64?
+    public var number: String
+    public var receivedAt: String
+    public var channel: String
+    public var communityId: Int64
+    public var householdId: Int64?
+    public var cause: String
+    public var kind: String
+    public var component: String?
+    /// Trades joined by `|`, as in the CSV.
+    public var trades: String
+    public var complex: Bool
+    public var estimatedCost: Double?
+    public var householdsAffected: Int
+    public var hazard: Bool
+    public var media: Bool
+    public var surveyDate: LocalDate?
+    public var completedAt: String?
+    public var description: String
+    public var status: String = "new"
+
+    /// The trades as a list.
+    public var tradeList: [String] { trades.split(separator: "|").map(String.init) }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension LocalDate: DatabaseValueConvertible, Codable {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> LocalDate? {
+        String.fromDatabaseValue(dbValue).flatMap { LocalDate($0) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = LocalDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// Records whose Swift properties are the snake_case columns (`completionDate` ↔ `completion_date`).
+public protocol SnakeCaseColumns: FetchableRecord, EncodableRecord {}
+
+extension SnakeCaseColumns {
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
+
+extension Community: SnakeCaseColumns {}
+extension Household: SnakeCaseColumns {}
+extension Ticket: SnakeCaseColumns {}

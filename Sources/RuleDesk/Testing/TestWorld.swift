@@ -1,0 +1,107 @@
+import Foundation
+import LuaRuntime
+
+/// The helpers a rule test calls to build its world in an in-memory store and evaluate tickets in it:
+/// `import`, `community{}`, `household{}`, `calendar_day`, `evaluate{}`.
+struct TestWorld {
+    let store: Store
+    let engine: RuleEngine
+    let importer: Importer
+    let folder: String
+
+    init(ruleSet: RuleSet, settings: Settings, coverage: Bool, limits: LuaLimits) throws {
+        store = try Store()
+        engine = try RuleEngine(ruleSet: ruleSet, store: store, settings: settings, coverage: coverage, limits: limits)
+        importer = Importer(store: store, settings: settings)
+        folder = ruleSet.folder
+    }
+
+    /// The globals a test file sees besides the sandbox's.
+    func globals() -> [String: LuaArgument] {
+        let lua = engine.lua
+        return [
+            "import": .reference(lua.function { call in
+                guard case .string(let kind) = try call.value(0), let importKind = ImportKind(rawValue: kind),
+                      case .string(let path) = try call.value(1) else {
+                    throw LuaError(.runtime, "import(kind, path): kind is one of \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")), path is relative to the rules folder")
+                }
+                try checked { try importer.run(importKind, file: folder + "/" + path) }
+                try engine.reloadCalendar(from: store)
+                return []
+            }),
+            "community": .reference(lua.function { call in try insert(.communities, call) }),
+            "household": .reference(lua.function { call in try insert(.households, call) }),
+            "calendar_day": .reference(lua.function { call in
+                let fields = ["date", "kind", "name"].enumerated().reduce(into: [String: String]()) { fields, item in
+                    fields[item.element] = try? call.value(item.offset).stringValue
+                }
+                try checked { try importer.insert(.calendar, fields: fields, source: "calendar_day", line: 0) }
+                try engine.reloadCalendar(from: store)
+                return []
+            }),
+            "evaluate": .reference(lua.function { call in try evaluate(call) }),
+        ]
+    }
+
+    private func insert(_ kind: ImportKind, _ call: LuaCall) throws -> [LuaValue] {
+        let fields = try Self.fields(call.value(0), kind: kind, zone: engine.settings.timeZone)
+        if kind == .communities, fields["name"] == nil { return try insert(kind, fields.merging(["name": fields["code"] ?? ""]) { a, _ in a }) }
+        return try insert(kind, fields)
+    }
+
+    private func insert(_ kind: ImportKind, _ fields: [String: String]) throws -> [LuaValue] {
+        [.string(try checked { try importer.insert(kind, fields: fields, source: kind.rawValue, line: 0) })]
+    }
+
+    private func evaluate(_ call: LuaCall) throws -> [LuaValue] {
+        var fields = try Self.fields(call.value(0), kind: .tickets, zone: engine.settings.timeZone)
+        for (key, value) in ["channel": "cs", "kind": "complaint", "cause": "other"] where fields[key] == nil {
+            fields[key] = value
+        }
+        let number = try checked { try importer.insert(.tickets, fields: fields, source: "evaluate", line: 0) }
+        guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else { return [] }
+        let decision: Decision
+        do {
+            decision = try engine.evaluate(ticketCase)
+        } catch let failure as RuleFailure {
+            throw LuaError(.runtime, "rule '\(failure.rule)' failed: \(failure.message)")
+        }
+        var results: [String: LuaValue] = [:], trace: [String: LuaValue] = [:]
+        for outcome in decision.outcomes {
+            results[outcome.rule] = .table(outcome.results)
+            trace[outcome.rule] = .array(outcome.trace.map(LuaValue.string))
+        }
+        return [.table(results), .table(trace)]
+    }
+
+    /// A Lua table of fields as CSV text: numbers and booleans written out, lists joined with `|`,
+    /// and a `received_at` without an offset read in the company's time zone (a bare date at 09:00).
+    static func fields(_ value: LuaValue, kind: ImportKind, zone: TimeZone) throws -> [String: String] {
+        guard let table = value.tableValue else {
+            throw LuaError(.runtime, "\(kind.rawValue){…} expects a table of fields")
+        }
+        var fields: [String: String] = [:]
+        for (key, field) in table {
+            switch field {
+            case .nil: continue
+            case .string(let s): fields[key] = s
+            case .boolean(let b): fields[key] = b ? "true" : "false"
+            case .integer(let i): fields[key] = String(i)
+            case .number(let d): fields[key] = String(d)
+            case .array(let items): fields[key] = items.compactMap(\.stringValue).joined(separator: "|")
+            case .table: throw LuaError(.runtime, "\(key) cannot be a table")
+            }
+        }
+        if let received = fields["received_at"] {
+            let text = LocalDate(received) != nil ? received + "T09:00:00" : received
+            if let moment = Timestamp(text, zone: zone) { fields["received_at"] = moment.iso8601(in: zone) }
+        }
+        return fields
+    }
+
+    private func checked<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as ImportError {
+            throw LuaError(.runtime, error.description)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import RuleDesk
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate one stored ticket and print the decision (records nothing).",
+        discussion: """
+            Example:
+              ruledesk eval KF-2026-000001
+              ruledesk eval KF-2026-000001 --format json --rules rules --db ruledesk.db
+            """
+    )
+
+    @Argument(help: "The ticket's number, e.g. KF-2026-000001.")
+    var number: String
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var rules: RulesOptions
+
+    @Option(help: "text for people, json for programs.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        try reporting {
+            let store = try database.open()
+            guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else {
+                let near = try store.read { try TicketSearch.closest(to: number, in: $0) }
+                let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
+                throw CommandFailure(message: "no ticket \(number) in \(database.path)\(hint)")
+            }
+            let engine = try RuleEngine(ruleSet: try rules.load(), store: store, settings: try Settings.fromEnvironment())
+            let decision = try engine.evaluate(ticketCase)
+            Console.print(format == .json ? decision.json : decision.text(labels: engine.labels))
+        }
+    }
+}

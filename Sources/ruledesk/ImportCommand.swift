@@ -1,0 +1,36 @@
+import ArgumentParser
+import RuleDesk
+
+extension ImportKind: ExpressibleByArgument {}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a CSV file with a header row, all or nothing.",
+        discussion: """
+            KIND is one of: communities, households, contractors, tickets, calendar. The first bad row stops the
+            import with FILE:LINE: column: what is wrong, and nothing is written.
+
+            Example:
+              ruledesk import calendar samples/calendar.csv
+              ruledesk import tickets samples/tickets.csv --db ruledesk.db
+            """
+    )
+
+    @Argument(help: "What the file holds: communities, households, contractors, tickets or calendar.")
+    var kind: ImportKind
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reporting {
+            let store = try database.open()
+            let importer = Importer(store: store, settings: try Settings.fromEnvironment())
+            let count = try importer.run(kind, file: file)
+            Console.print("imported \(count) \(kind == .calendar ? "calendar days" : kind.rawValue) from \(file)")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import RuleDesk
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a database, or migrate an existing one to the current schema.",
+        discussion: "Example:\n  ruledesk init --db ruledesk.db"
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reporting {
+            _ = try Store(path: database.path, create: true)
+            Console.print("database ready: \(database.path)")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import RuleDesk
+
+/// `--db PATH`: the database, default `./ruledesk.db` or `$RULEDESK_DB`.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The SQLite database (default: $RULEDESK_DB, else ./ruledesk.db).", valueName: "path"))
+    var db: String?
+
+    var path: String {
+        if let db { return db }
+        if let env = ProcessInfo.processInfo.environment["RULEDESK_DB"], !env.isEmpty { return env }
+        return "ruledesk.db"
+    }
+
+    /// The store, which must exist already.
+    func open() throws -> Store {
+        try Store(path: path)
+    }
+}
+
+/// `--rules DIR`: the rule set, default `./rules`.
+struct RulesOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder of rule scripts.", valueName: "dir"))
+    var rules: String = "rules"
+
+    func load() throws -> RuleSet { try RuleSet(folder: rules) }
+}
+
+/// `--format text|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning the library's errors into one clear message and exit status 1.
+    func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch let error as CustomStringConvertible {
+            throw CommandFailure(message: error.description)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import RuleDesk
+
+@main
+struct RuleDeskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ruledesk",
+        abstract: "After-sales customer-service policy as Lua rules, evaluated against records in SQLite.",
+        discussion: """
+            Set up a database and see the sample decisions:
+              ruledesk init && ruledesk import communities samples/communities.csv && ruledesk eval KF-2026-000001
+            """,
+        subcommands: [InitCommand.self, ImportCommand.self, EvalCommand.self, TestCommand.self]
+    )
+
+    /// Usage errors exit 2, failures 1, with one clear line on stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            Console.error(failure.message)
+            Foundation.exit(failure.status)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            if code == .success || error is ExitCode || error is CleanExit {
+                exit(withError: error)
+            }
+            Console.error(String(describing: error))
+            Foundation.exit(1)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RuleDesk
+
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the rule tests in rules/tests/ against an in-memory database.",
+        discussion: """
+            Every global function named test_* in rules/tests/*.lua is a test. Failures print with file:line;
+            the last line is `N passed, N failed`; the exit status is 1 when any test failed.
+
+            Example:
+              ruledesk test
+              ruledesk test --run approval_test.lua:test_cost_10000 --coverage
+            """
+    )
+
+    @OptionGroup var rules: RulesOptions
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("Only tests whose FILE:NAME contains this text (* matches anything).", valueName: "pattern"))
+    var pattern: String?
+
+    @Option(help: "text for people, json for programs.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Report which lines of each rule file the tests ran.")
+    var coverage = false
+
+    func run() throws {
+        var report: RuleTestReport?
+        try reporting {
+            var runner = RuleTestRunner(ruleSet: try rules.load(), settings: try Settings.fromEnvironment())
+            runner.pattern = pattern
+            runner.coverage = coverage
+            report = try runner.run()
+        }
+        guard let report else { return }
+        Console.print(format == .json ? report.json : report.text)
+        if report.failed > 0 { throw ExitCode(1) }
+    }
+}
