@@ -60,13 +60,13 @@ public indirect enum OutputType: Equatable, Sendable, CustomStringConvertible {
         case (.integer, _): return value.integerValue.map(LuaValue.integer)
         case (.number, .integer), (.number, .number): return value
         case (.boolean, .boolean): return value
-        case (.date, .string(let s)): return LocalDate(s) != nil ? value : nil
-        case (.table, _): return value.tableValue != nil || value.arrayValue != nil ? value : nil
+        case (.date, .string(let s)): return LocalDate(s).map { _ in value }
+        case (.table, _): return value.tableValue == nil && value.arrayValue == nil ? Optional.none : value
         case (.array(let inner), _):
             guard let elements = value.arrayValue else { return nil }
             var conformed: [LuaValue] = []
             for element in elements {
-                guard let fit = inner.conform(element), fit != .nil else { return nil }
+                guard let fit = inner.conform(element), !fit.isNil else { return nil }
                 conformed.append(fit)
             }
             return .array(conformed)

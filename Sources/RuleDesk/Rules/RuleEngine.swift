@@ -92,7 +92,14 @@ extension RuleFailure {
         case .badValue: kind = .output
         case .syntax, .runtime: kind = .script
         }
-        let message = error.kind == .badValue ? "\(rule.path): rule '\(rule.name)' returned a bad value: \(error.message)" : error.message
+        let message: String
+        if error.kind == .badValue {
+            message = "\(rule.path): rule '\(rule.name)' returned a bad value: \(error.message)"
+        } else if error.chunk == nil {
+            message = "\(rule.path): \(error.message)"   // memory errors carry no position
+        } else {
+            message = error.message
+        }
         self.init(rule: rule.name, path: rule.path, kind: kind, message: message, traceback: error.traceback)
     }
 }

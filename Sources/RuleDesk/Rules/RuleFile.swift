@@ -35,9 +35,16 @@ public struct RuleSet: Sendable {
             let path = folder + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else { throw RuleSetError.unreadable(path) }
             guard let source = String(data: data, encoding: .utf8) else { throw RuleSetError.notText(path) }
-            return File(name: name, path: path, source: source)
+            return File(name: name, path: Self.displayPath(folder: folder, name: name), source: source)
         }
         self.init(folder: folder, files: files)
+    }
+
+    /// The path shown in messages: as given when short, else the folder's last part and the name
+    /// (Lua cuts chunk names longer than about 60 characters).
+    static func displayPath(folder: String, name: String) -> String {
+        let full = folder + "/" + name
+        return full.count <= 48 ? full : (folder as NSString).lastPathComponent + "/" + name
     }
 
     /// A rule set from files in memory (tests, a stored version).

@@ -16,7 +16,7 @@ enum RuleLoader {
             chunk = try lua.compile(file.source, name: file.path)
             table = try lua.callKeepingResult(chunk, [])
         } catch let error as LuaError {
-            throw RuleSetError.contract(file.path, error.message.replacingOccurrences(of: file.path + ":", with: "line "))
+            throw RuleSetError.script(error.message)
         }
         guard lua.typeName(of: table) == "table" else {
             throw broken("the file must end with `return { name = …, needs = …, outputs = …, evaluate = … }`")

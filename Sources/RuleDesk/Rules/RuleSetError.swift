@@ -6,6 +6,8 @@ public enum RuleSetError: Error, Equatable, CustomStringConvertible {
     case notText(String)
     /// A file breaks the rule-set contract: `path`, what is wrong.
     case contract(String, String)
+    /// A file does not compile or fails while loading: Lua's message, `path:line: …`.
+    case script(String)
     case duplicateName(String, String, String)
     case unknownNeed(String, String, String)
     case cycle([String])
@@ -22,6 +24,8 @@ public enum RuleSetError: Error, Equatable, CustomStringConvertible {
             return "\(path): not UTF-8 text; save it as UTF-8"
         case .contract(let path, let problem):
             return "\(path): \(problem)"
+        case .script(let message):
+            return message
         case .duplicateName(let name, let first, let second):
             return "\(second): the rule name '\(name)' is taken by \(first); give each rule its own name"
         case .unknownNeed(let path, let rule, let need):

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RuleDesk
+
+@Suite struct ImportTests {
+    let store: Store
+    let folder: String
+
+    init() throws {
+        store = try Fixtures.store()
+        folder = try Fixtures.temporaryFolder()
+    }
+
+    private func importTickets(_ rows: [String]) throws {
+        let path = folder + "/tickets.csv"
+        try Fixtures.write(([ImportKind.tickets.columns.joined(separator: ",")] + rows).joined(separator: "\n") + "\n", to: path)
+        try Importer(store: store, settings: Fixtures.shanghai).run(.tickets, file: path)
+    }
+
+    private func ticketCount() throws -> Int { try store.read { try Ticket.fetchCount($0) } }
+
+    private static let good = "KF-2026-000001,2026-03-02T10:00:00+08:00,cs,T01,T01-1-101,warranty,repair,plumbing,plumbing|tiling,false,800,1,false,false,,,漏水"
+
+    @Test func importsTheSampleWorld() throws {
+        let store = try Store()
+        let importer = Importer(store: store, settings: Fixtures.shanghai)
+        for kind in ImportKind.allCases {
+            let count = try importer.run(kind, file: Fixtures.root + "/samples/\(kind == .calendar ? "calendar" : kind.rawValue).csv")
+            #expect(count > 0)
+        }
+        #expect(try store.read { try Community.fetchCount($0) } == 3)
+        let ticket = try store.read { try Ticket.filter(Column("number") == "KF-2026-000001").fetchOne($0) }
+        #expect(ticket?.status == "new")
+    }
+
+    @Test func readsTradesBooleansAndCosts() throws {
+        try importTickets([Self.good])
+        let ticket = try #require(try store.read { try Ticket.fetchOne($0) })
+        #expect(ticket.tradeList == ["plumbing", "tiling"])
+        #expect(ticket.estimatedCost == 800)
+        #expect(ticket.complex == false)
+    }
+
+    @Test func ticketsWithoutNumberGetTheNextRunningNumber() throws {
+        try importTickets([Self.good, "," + Self.good.split(separator: ",", maxSplits: 1)[1]])
+        let numbers = try store.read { try String.fetchAll($0, sql: "SELECT number FROM tickets ORDER BY number") }
+        #expect(numbers == ["KF-2026-000001", "KF-2026-000002"])
+    }
+
+    @Test(arguments: [
+        ("T01", "T99", "tickets.csv:3: community: unknown community 'T99'; import communities first"),
+        ("2026-03-02T10:00:00+08:00", "2026-02-30T10:00:00+08:00", "tickets.csv:3: received_at: '2026-02-30T10:00:00+08:00' is not an ISO 8601 time"),
+        (",800,", ",-5,", "tickets.csv:3: estimated_cost: '-5' is negative"),
+        ("KF-2026-000001,", "KF-2026-000001,", "tickets.csv:3: number: ticket 'KF-2026-000001' exists already"),
+        (",false,false,,", ",maybe,false,,", "tickets.csv:3: hazard: 'maybe' is not true or false"),
+        (",漏水", ",漏水,extra", "tickets.csv:3: expected 17 fields, found 18"),
+    ])
+    func aBadRowAbortsTheWholeImport(find: String, replace: String, message: String) throws {
+        var bad = Self.good.replacingOccurrences(of: "KF-2026-000001", with: "KF-2026-000002")
+        if find == "KF-2026-000001," { bad = Self.good }
+        bad = bad.replacingOccurrences(of: find, with: replace)
+        do {
+            try importTickets([Self.good, bad])
+            Issue.record("imported")
+        } catch let error as ImportError {
+            #expect(error.description.hasPrefix(folder + "/" + message), "\(error)")
+        }
+        #expect(try ticketCount() == 0)
+    }
+
+    @Test func invalidUTF8NamesItsLine() throws {
+        let path = folder + "/tickets.csv"
+        var data = Data((ImportKind.tickets.columns.joined(separator: ",") + "\n" + Self.good + "\n").utf8)
+        data.append(contentsOf: [0xFF, 0xFE, 0x0A])
+        try data.write(to: URL(fileURLWithPath: path))
+        #expect { try Importer(store: store, settings: Fixtures.shanghai).run(.tickets, file: path) } throws: {
+            ($0 as? ImportError)?.description == path + ":3: not valid UTF-8 text; save the file as UTF-8"
+        }
+        #expect(try ticketCount() == 0)
+    }
+
+    @Test func headersAreChecked() throws {
+        let path = folder + "/communities.csv"
+        try Fixtures.write("code,name,completion_date,households_total\nX,x,2024-01-01,3\n", to: path)
+        #expect { try Importer(store: store, settings: Fixtures.shanghai).run(.communities, file: path) } throws: {
+            ($0 as? ImportError)?.description.contains(":1: handover_date: missing column") == true
+        }
+    }
+
+    @Test func personalDataStaysOutOfMessages() throws {
+        let path = folder + "/households.csv"
+        try Fixtures.write("code,community,building,unit,room,owner,phone,moved_in_on\nT01-9,T01,1,1,9,李四,13900000000,someday\n", to: path)
+        do {
+            try Importer(store: store, settings: Fixtures.shanghai).run(.households, file: path)
+            Issue.record("imported")
+        } catch {
+            #expect("\(error)".contains("moved_in_on: 'someday' is not a date"))
+            #expect(!"\(error)".contains("李四") && !"\(error)".contains("13900000000"))
+        }
+    }
+
+    @Test func quotedFieldsKeepCommasAndLineNumbersFollowNewlines() throws {
+        let quoted = Self.good.replacingOccurrences(of: ",漏水", with: ",\"漏水,\n很急\"")
+        let second = Self.good.replacingOccurrences(of: "KF-2026-000001", with: "KF-2026-000002").replacingOccurrences(of: "T01,", with: "T77,")
+        do {
+            try importTickets([quoted, second])
+            Issue.record("imported")
+        } catch let error as ImportError {
+            #expect(error.line == 4, "\(error)")
+        }
+    }
+}
