@@ -41,6 +41,9 @@ let package = Package(
         ),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
         .testTarget(name: "RuleDeskTests", dependencies: ["RuleDesk"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RuleDesk"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["RuleDesk", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -4,7 +4,7 @@ enum Expectations {
     static let source = #"""
     local function show(value, depth)
       depth = depth or 0
-      if type(value) == "string" then return string.format("%q", value) end
+      if type(value) == "string" then return (string.format("%q", value):gsub("\\\n", "\\n")) end
       if type(value) ~= "table" then return tostring(value) end
       if depth > 3 then return "{…}" end
       local parts, n = {}, #value

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Runs the built `ruledesk` binary as a user would, in a folder of its own.
+struct Binary {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The project's root.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// `ruledesk` beside the test bundle (`.build/debug`), or `$RULEDESK_BIN`.
+    static let path: String = {
+        if let path = ProcessInfo.processInfo.environment["RULEDESK_BIN"] { return path }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [beside, beside.deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("ruledesk").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return root + "/.build/debug/ruledesk"
+    }()
+
+    /// A new working folder with `rules/` and `samples/` copied in.
+    static func workspace() throws -> String {
+        let folder = NSTemporaryDirectory() + "ruledesk-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for part in ["rules", "samples"] {
+            try FileManager.default.copyItem(atPath: root + "/" + part, toPath: folder + "/" + part)
+        }
+        return folder
+    }
+
+    /// A workspace with the sample world imported into `ruledesk.db`.
+    static func sampleWorld() throws -> String {
+        let folder = try workspace()
+        _ = try run(["init"], in: folder)
+        for kind in ["communities", "households", "contractors", "calendar", "tickets"] {
+            let result = try run(["import", kind, "samples/\(kind).csv"], in: folder)
+            guard result.status == 0 else { throw CocoaError(.fileReadCorruptFile, userInfo: ["import": result.stderr]) }
+        }
+        return folder
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "RULEDESK_DB")
+        env.removeValue(forKey: "RULEDESK_TIMEZONE")
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
