@@ -36,6 +36,8 @@ let package = Package(
             name: "ruledesk",
             dependencies: [
                 "RuleDesk",
+                "LuaRuntime",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,7 +3,7 @@ import GRDB
 
 /// What `ruledesk import` reads.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case communities, households, contractors, tickets, calendar
+    case communities, households, contractors, tickets, calendar, revisits
 
     /// The CSV header the kind expects.
     public var columns: [String] {
@@ -16,6 +16,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
                     "trades", "complex", "estimated_cost", "households_affected", "hazard", "media",
                     "survey_date", "completed_at", "description"]
         case .calendar: return ["date", "kind", "name"]
+        case .revisits: return ["community", "household", "visited_on", "mode", "rating", "notes"]
         }
     }
 
@@ -24,6 +25,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         switch self {
         case .calendar: return "date"
         case .tickets: return "number"
+        case .revisits: return "household"
         default: return "code"
         }
     }
@@ -32,7 +34,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
 /// Imports CSV files into a store, all or nothing: the first bad row aborts the import and nothing is written.
 ///
 /// Communities, households, contractors and calendar days are reference data: a row whose code (or date)
-/// exists already updates it. Tickets are records: a number that exists already is an error.
+/// exists already updates it. Tickets and revisit results are records: a ticket number that exists already
+/// is an error.
 public struct Importer: Sendable {
     public let store: Store
     public let settings: Settings
@@ -113,6 +116,10 @@ public struct Importer: Sendable {
             var ticket = try TicketFields(row: row, settings: settings).ticket(in: db)
             try ticket.insert(db)
             return ticket.number
+        case .revisits:
+            var result = try RevisitResult(row: row, in: db)
+            try result.insert(db)
+            return row.raw("household") + " on " + result.visitedOn.description
         }
     }
 }

@@ -9,6 +9,8 @@ public struct Rule: Sendable {
     /// Declared outputs, by field name.
     public let outputs: [String: OutputType]
     let evaluate: LuaRef
+    /// `plan(community, ctx)`, for the rule that plans revisits.
+    let plan: LuaRef?
 
     /// The declared outputs in field order.
     public var outputFields: [(name: String, type: OutputType)] {

@@ -45,6 +45,9 @@ public final class RuleEngine {
         lua.coveredLines()
     }
 
+    /// The rule with a `plan(community, ctx)` function, if any.
+    public var planRule: Rule? { rules.first { $0.plan != nil } }
+
     /// Re-reads the calendar (after an import into the same store).
     public func reloadCalendar(from store: Store) throws {
         host.calendar = try store.calendar()

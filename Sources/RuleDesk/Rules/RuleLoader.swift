@@ -48,11 +48,17 @@ enum RuleLoader {
         guard lua.typeName(of: evaluate) == "function" else {
             throw broken("`evaluate` must be a function(ticket, ctx) that returns the outputs")
         }
+        let plan = lua.field("plan", of: table)
+        let planType = lua.typeName(of: plan)
+        guard planType == "function" || planType == "nil" else {
+            throw broken("`plan` must be a function(community, ctx) that returns a revisit plan")
+        }
         var labels: [String: String] = [:]
         if case .table(let entries) = try field("labels") {
             for (key, value) in entries { if let text = value.stringValue { labels[key] = text } }
         }
-        return Loaded(rule: Rule(name: name, path: file.path, needs: needs, outputs: outputs, evaluate: evaluate),
+        return Loaded(rule: Rule(name: name, path: file.path, needs: needs, outputs: outputs, evaluate: evaluate,
+                                    plan: planType == "function" ? plan : nil),
                       labels: labels, chunk: chunk, table: table)
     }
 
@@ -62,6 +68,10 @@ enum RuleLoader {
         for rule in rules {
             if let first = byName[rule.name] { throw RuleSetError.duplicateName(rule.name, first.path, rule.path) }
             byName[rule.name] = rule
+        }
+        let planners = rules.filter { $0.plan != nil }
+        if planners.count > 1 {
+            throw RuleSetError.contract(planners[1].path, "only one rule may have `plan`; \(planners[0].path) has one already")
         }
         for rule in rules {
             for need in rule.needs where byName[need] == nil {

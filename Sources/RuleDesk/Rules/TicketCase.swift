@@ -61,7 +61,10 @@ public struct TicketCase: Sendable {
         return .table(fields)
     }
 
-    func communityValue() -> LuaValue {
+    func communityValue() -> LuaValue { Self.communityValue(community) }
+
+    /// A community as scripts see it.
+    static func communityValue(_ community: Community) -> LuaValue {
         var fields: [String: LuaValue] = [
             "code": .string(community.code),
             "name": .string(community.name),

@@ -73,6 +73,38 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: revisit plans and results") { db in
+            try db.create(table: "revisit_plans") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("community_id", .integer).notNull().indexed().references("communities")
+                t.column("planned_on", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("mode", .text)
+                t.column("occupancy", .double).notNull()
+                t.column("sample_size", .integer).notNull()
+                t.column("seed", .text).notNull()
+                t.column("rules_version", .text).notNull()
+                t.column("trace", .text).notNull()
+                t.column("saved_at", .text).notNull()
+            }
+            try db.create(table: "revisit_plan_households") { t in
+                t.column("plan_id", .integer).notNull().indexed().references("revisit_plans", onDelete: .cascade)
+                t.column("household_id", .integer).notNull().references("households")
+                t.column("role", .text).notNull().check { ["sample", "follow_up"].contains($0) }
+                t.column("with_manager", .boolean).notNull().defaults(to: false)
+                t.primaryKey(["plan_id", "household_id", "role"])
+            }
+            try db.create(table: "revisit_results") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("community_id", .integer).notNull().indexed().references("communities")
+                t.column("household_id", .integer).notNull().indexed().references("households")
+                t.column("visited_on", .text).notNull()
+                t.column("mode", .text).notNull()
+                t.column("rating", .text).notNull()
+                    .check { ["satisfied", "neutral", "dissatisfied", "severely_dissatisfied"].contains($0) }
+                t.column("notes", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 }

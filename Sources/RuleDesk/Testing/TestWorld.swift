@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LuaRuntime
 
 /// The helpers a rule test calls to build its world in an in-memory store and evaluate tickets in it:
@@ -40,6 +41,8 @@ struct TestWorld {
                 return []
             }),
             "evaluate": .reference(lua.function { call in try evaluate(call) }),
+            "revisit_result": .reference(lua.function { call in try insert(.revisits, call) }),
+            "plan": .reference(lua.function { call in try plan(call) }),
         ]
     }
 
@@ -72,6 +75,32 @@ struct TestWorld {
             trace[outcome.rule] = .array(outcome.trace.map(LuaValue.string))
         }
         return [.table(results), .table(trace)]
+    }
+
+    private func plan(_ call: LuaCall) throws -> [LuaValue] {
+        let options = try call.value(0)
+        guard let code = options["community"].stringValue, let on = options["on"].stringValue.flatMap(LocalDate.init) else {
+            throw LuaError(.runtime, "plan{ community = CODE, on = \"YYYY-MM-DD\" } needs both")
+        }
+        guard let community = try store.read({ try Community.filter(Column("code") == code).fetchOne($0) }) else {
+            throw LuaError(.runtime, RevisitError.unknownCommunity(code).description)
+        }
+        let plan: RevisitPlan
+        do {
+            plan = try RevisitPlanner(engine: engine, store: store).plan(community, on: on, settings: options["settings"])
+        } catch let failure as RuleFailure {
+            throw LuaError(.runtime, "plan failed: \(failure.message)")
+        }
+        if options["save"].boolValue == true { try store.write { try plan.save(in: $0) } }
+        let value: LuaValue = .table([
+            "kind": .string(plan.kind), "mode": plan.mode.map(LuaValue.string) ?? .nil,
+            "occupancy": .number(plan.occupancy), "sample_size": .integer(Int64(plan.sampleSize)),
+            "households": .array(plan.households.map(LuaValue.string)),
+            "follow_ups": .array(plan.followUps.map {
+                .table(["household": .string($0.household), "with_manager": .boolean($0.withManager)])
+            }),
+        ])
+        return [value, .array(plan.trace.map(LuaValue.string))]
     }
 
     /// A Lua table of fields as CSV text: numbers and booleans written out, lists joined with `|`,

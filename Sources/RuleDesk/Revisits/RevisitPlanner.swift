@@ -1,0 +1,96 @@
+import GRDB
+import LuaRuntime
+
+/// Asks the rule set's `plan(community, ctx)` for a community's revisit plan on a date, and checks the answer.
+///
+/// ```swift
+/// let plan = try RevisitPlanner(engine: engine, store: store).plan(community, on: LocalDate("2026-03-01")!)
+/// ```
+public final class RevisitPlanner {
+    let engine: RuleEngine
+    let store: Store
+    private var date = LocalDate(dayNumber: 0)
+    private var functions: [String: LuaRef] = [:]
+
+    public init(engine: RuleEngine, store: Store) throws {
+        guard engine.planRule != nil else { throw RevisitError.noPlanRule(engine.ruleSet.folder) }
+        self.engine = engine
+        self.store = store
+        let lua = engine.lua
+        functions["households"] = lua.function { [unowned self] call in
+            let community = try self.community(call.value(0))
+            return [.array(try store.read { try Household.occupied(in: community, on: date, $0) }.map(\.planValue))]
+        }
+        functions["revisits"] = lua.function { [unowned self] call in
+            let community = try self.community(call.value(0))
+            return [try store.read { try RevisitHistory(community: community, upTo: date, in: $0) }.luaValue]
+        }
+        functions["sample"] = lua.function { [unowned self] call in
+            guard let items = try call.value(0).arrayValue, let n = try call.value(1).integerValue else {
+                throw LuaError(.runtime, "ctx.sample(list, n, { seed = …, strata = … }) expects a list and a whole number")
+            }
+            let options = try call.value(2)
+            let seed = options["seed"].stringValue ?? options["seed"].integerValue.map(String.init) ?? currentSeed
+            return [.array(try Sampler.sample(items, n: Int(n), seed: seed, strata: options["strata"].stringValue))]
+        }
+    }
+
+    private var currentCommunity = ""
+    /// The default seed: the community's code and the plan date.
+    private var currentSeed: String { "\(currentCommunity)@\(date)" }
+
+    private func community(_ value: LuaValue) throws -> Community {
+        guard let code = value.stringValue ?? value["code"].stringValue else {
+            throw LuaError(.runtime, "expected a community (its table or its code)")
+        }
+        guard let community = try store.read({ try Community.filter(Column("code") == code).fetchOne($0) }) else {
+            throw LuaError(.runtime, "unknown community '\(code)'")
+        }
+        return community
+    }
+
+    /// The plan for `community` on `date`. `settings` reach the script as `ctx.settings`.
+    public func plan(_ community: Community, on date: LocalDate, settings: LuaValue = .table([:])) throws -> RevisitPlan {
+        self.date = date
+        currentCommunity = community.code
+        let rule = engine.planRule!
+        let host = engine.host
+        host.trace = []
+        let ctx: LuaArgument = .fields([
+            "on": .value(.string(date.description)),
+            "settings": .value(settings),
+            "households": .reference(functions["households"]!),
+            "revisits": .reference(functions["revisits"]!),
+            "sample": .reference(functions["sample"]!),
+            "calendar": .reference(host.calendarTable),
+            "query": .reference(host.query),
+            "because": .reference(host.because),
+        ])
+        let returned: [LuaValue]
+        do {
+            returned = try engine.lua.call(rule.plan!, [.value(TicketCase.communityValue(community)), ctx])
+        } catch let error as LuaError {
+            throw RuleFailure(error, rule: rule)
+        }
+        return try PlanOutput(rule: rule).check(returned.first ?? .nil, community: community, on: date,
+                                                seed: currentSeed, version: engine.ruleSet.version, trace: host.trace)
+    }
+}
+
+/// Why a plan cannot be made or saved.
+public enum RevisitError: Error, Equatable, CustomStringConvertible {
+    case noPlanRule(String)
+    case unknownCommunity(String)
+    case unknownHousehold(String, String)
+
+    public var description: String {
+        switch self {
+        case .noPlanRule(let folder):
+            return "no rule in \(folder) has a plan(community, ctx) function; see docs/rules.md, Revisit plans"
+        case .unknownCommunity(let code):
+            return "unknown community '\(code)'; import communities first"
+        case .unknownHousehold(let code, let community):
+            return "the plan names household '\(code)', which is not in community '\(community)'"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import LuaRuntime
+import RuleDesk
+
+struct RevisitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revisit",
+        abstract: "Plan community revisits (回访) and see where each community stands.",
+        discussion: """
+            Example:
+              ruledesk revisit plan H01 --on 2026-03-01
+              ruledesk revisit plan H01 --on 2026-03-01 --save
+              ruledesk import revisits visits.csv
+              ruledesk revisit status
+            """,
+        subcommands: [RevisitPlanCommand.self, RevisitStatusCommand.self]
+    )
+}
+
+extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+/// Today in the company's time zone.
+func today(_ settings: Settings) -> LocalDate {
+    Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970)).localDate(in: settings.timeZone)
+}
+
+struct RevisitPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "The revisit plan of a community on a date: kind, mode, sample and follow-ups.",
+        discussion: """
+            The same community, date and rules always draw the same households. Without --save nothing is written.
+
+            Example:
+              ruledesk revisit plan H01 --on 2026-03-01 --format json
+              ruledesk revisit plan H01 --on 2026-03-01 --save
+            """
+    )
+
+    @Argument(help: "The community's code, e.g. H01.")
+    var community: String
+
+    @Option(help: ArgumentHelp("The plan date (default: today).", valueName: "YYYY-MM-DD"))
+    var on: LocalDate?
+
+    @Flag(help: "Record the plan.")
+    var save = false
+
+    @Option(help: "text for people, json for programs.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var rules: RulesOptions
+
+    func run() throws {
+        try reporting {
+            let store = try database.open()
+            let settings = try Settings.fromEnvironment()
+            guard let record = try store.read({ try Community.filter(Column("code") == community).fetchOne($0) }) else {
+                throw CommandFailure(message: RevisitError.unknownCommunity(community).description)
+            }
+            let engine = try RuleEngine(ruleSet: try rules.load(), store: store, settings: settings)
+            let plan = try RevisitPlanner(engine: engine, store: store).plan(record, on: on ?? today(settings))
+            if save { try store.write { try plan.save(in: $0) } }
+            Console.print(format == .json ? plan.json : plan.text + (save ? "\n(saved)" : ""))
+        }
+    }
+}
+
+struct RevisitStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Per community: occupancy, last revisits, households visited, open follow-ups, handling rate.",
+        discussion: """
+            A finding is a visit rated dissatisfied or severely_dissatisfied; it is handled once the household is
+            visited again. The goal is a handling rate of 100% (3.7.5.7).
+
+            Example:
+              ruledesk revisit status
+              ruledesk revisit status H01 --on 2026-12-31 --format json
+            """
+    )
+
+    @Argument(help: "One community's code (default: every community).")
+    var community: String?
+
+    @Option(help: ArgumentHelp("The date to look from (default: today).", valueName: "YYYY-MM-DD"))
+    var on: LocalDate?
+
+    @Option(help: "text for people, json for programs.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reporting {
+            let store = try database.open()
+            let date = try on ?? today(Settings.fromEnvironment())
+            let statuses = try store.read { db in
+                var request = Community.order(Column("code"))
+                if let community { request = request.filter(Column("code") == community) }
+                return try request.fetchAll(db).map { try RevisitStatus(community: $0, on: date, in: db) }
+            }
+            if let community, statuses.isEmpty {
+                throw CommandFailure(message: RevisitError.unknownCommunity(community).description)
+            }
+            Console.print(format == .json ? RevisitStatusTable.json(statuses) : RevisitStatusTable.text(statuses))
+        }
+    }
+}
