@@ -16,7 +16,7 @@ files["**/tests/*.lua"] = {
   allow_defined_top = true,
   ignore = { "131" }, -- unused global: test_* and setup are called by `ruledesk test`
   read_globals = {
-    "import", "community", "household", "calendar_day", "evaluate",
+    "import", "community", "household", "calendar_day", "evaluate", "plan", "revisit_result",
     "expect_eq", "expect_true", "expect_false", "expect_nil", "expect_error", "expect_match",
   },
 }

@@ -8,7 +8,7 @@
 -- the first time at least 90% of the occupied households, then a yearly sample of 10–25%; every owner
 -- severely dissatisfied in a revisit is visited again with 客户服务部经理.
 -- Ratios are written as fractions; sample sizes round up, computed in whole numbers of 0.01%
--- (so that 90% of 91 is 82, not 83 through a floating-point error).
+-- (14% of 100 is 14, though 0.14 × 100 is 14.000000000000002 in floating point).
 
 local CALLBACK_WORKDAYS = 1             -- 3.5.4: phone callback within 1 working day of completion
 local CALLBACK_KINDS = {                -- 3.5.4: the callback follows a repair (维修工程) only
@@ -73,7 +73,7 @@ local function annual_points(settings, ctx)
   local ratio = ANNUAL_RATIO
   if settings.annual_ratio ~= nil then
     ratio = tonumber(settings.annual_ratio)
-    if ratio == nil then
+    if ratio == nil or ratio ~= ratio or math.abs(ratio) == math.huge then
       error(string.format("settings.annual_ratio should be a number such as 0.15, not %q",
         tostring(settings.annual_ratio)), 0)
     end
@@ -146,7 +146,7 @@ local function decide(occupied, percent, plans, settings, ctx)
   if last ~= first_done then
     done = done .. string.format(",最近一次%s在 %s", KIND_NAMES[last.kind], last.on)
   end
-  ctx.because(string.format("%s,已满 %d 个月:年度回访电话回访已入住 %d 户的 %s,即 %d 户 (3.7.5.2)",
+  ctx.because(string.format("%s,已满 %d 个月,进行年度回访:电话回访已入住 %d 户的 %s,即 %d 户 (3.7.5.2)",
     done, ANNUAL_INTERVAL_MONTHS, occupied, percent_text(ratio), size))
   if size < floor_size then
     size = floor_size
@@ -201,7 +201,7 @@ local function follow_ups_of(results, plans, ctx)
   end
   table.sort(severe_codes)
 
-  local since = from and string.format("自 %s 回访计划以来", from) or "迄今"
+  local since = from and string.format("自 %s 回访计划以来的回访中", from) or "历次回访中"
   local follow_ups = {}
   for i, code in ipairs(severe_codes) do
     follow_ups[i] = { household = code, with_manager = FOLLOW_UP_WITH_MANAGER }
@@ -209,7 +209,7 @@ local function follow_ups_of(results, plans, ctx)
       code, table.concat(severe_dates[code], "、")))
   end
   if dissatisfied > 0 then
-    ctx.because(string.format("%s回访中有 %d 次「不满意」评价,对不满意项集中的问题做专题调查 (3.7.5.9)",
+    ctx.because(string.format("%s有 %d 次「不满意」评价,对不满意项集中的问题做专题调查 (3.7.5.9)",
       since, dissatisfied))
   end
   return follow_ups

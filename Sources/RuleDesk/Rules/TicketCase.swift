@@ -27,6 +27,20 @@ public struct TicketCase: Sendable {
         return TicketCase(ticket: ticket, community: community, household: household)
     }
 
+    /// The cases of stored tickets, in the order of `ids`.
+    public static func loadMany(ids: [Int64], from db: Database) throws -> [TicketCase] {
+        let tickets = try Ticket.filter(keys: ids).fetchAll(db)
+        let communities = try Community.filter(keys: Set(tickets.map(\.communityId))).fetchAll(db)
+        let households = try Household.filter(keys: Set(tickets.compactMap(\.householdId))).fetchAll(db)
+        let communityById = Dictionary(uniqueKeysWithValues: communities.map { ($0.id!, $0) })
+        let householdById = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0) })
+        let byId = Dictionary(uniqueKeysWithValues: tickets.map { ($0.id!, $0) })
+        return ids.compactMap { id in
+            byId[id].map { TicketCase(ticket: $0, community: communityById[$0.communityId]!,
+                                      household: $0.householdId.flatMap { householdById[$0] }) }
+        }
+    }
+
     /// The ticket as the rules see it (see docs/rules.md). Owners' names and phones are left out.
     func ticketValue(in zone: TimeZone) throws -> LuaValue {
         guard let received = Timestamp(ticket.receivedAt) else {

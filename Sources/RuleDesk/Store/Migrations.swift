@@ -105,6 +105,41 @@ enum Migrations {
                 t.column("notes", .text).notNull().defaults(to: "")
             }
         }
+        migrator.registerMigration("v3: batch results, claims and work orders") { db in
+            try db.alter(table: "tickets") { t in
+                // Key results copied from the latest decision, for plain SQL and reports.
+                t.add(column: "department", .text)
+                t.add(column: "survey_due", .text)
+                t.add(column: "repair_due", .text)
+                t.add(column: "resolve_due", .text)
+                t.add(column: "tier", .integer)
+                t.add(column: "class", .text)
+                t.add(column: "major", .boolean)
+                t.add(column: "rules_version", .text)
+                t.add(column: "evaluated_at", .text)
+                t.add(column: "error", .text)
+                // The batch run that has claimed the ticket, while it works on it.
+                t.add(column: "claim_run", .integer)
+            }
+            try db.create(table: "batch_runs") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("host", .text).notNull()
+                t.column("pid", .integer).notNull()
+                t.column("started_at", .text).notNull()
+                t.column("heartbeat_at", .text).notNull()
+                t.column("finished_at", .text)
+                t.column("outcome", .text)
+            }
+            try db.create(table: "work_orders") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("ticket_id", .integer).notNull().unique().references("tickets")
+                t.column("class", .text).notNull()
+                t.column("survey_due", .text)
+                t.column("repair_due", .text)
+                t.column("rules_version", .text).notNull()
+                t.column("issued_at", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,149 @@
+import Dispatch
+import Foundation
+import GRDB
+
+/// Applies the rules to every selected ticket exactly once: claims a chunk, evaluates it on `jobs` Lua states
+/// in parallel, and commits it in one transaction while the next chunk is evaluated. It can be killed at any
+/// moment (a chunk is committed whole or not at all; claims of a dead process are free again) and run twice
+/// at once (claims keep two processes off the same ticket).
+///
+/// ```swift
+/// var options = BatchOptions()
+/// options.jobs = 2
+/// let summary = try BatchRunner(store: store, ruleSet: ruleSet, settings: settings, options: options).run()
+/// ```
+public final class BatchRunner: @unchecked Sendable {
+    let store: Store
+    let ruleSet: RuleSet
+    let settings: Settings
+    let options: BatchOptions
+    /// Called from the batch's thread after every chunk.
+    public var progress: (@Sendable (BatchProgress) -> Void)?
+
+    public init(store: Store, ruleSet: RuleSet, settings: Settings, options: BatchOptions) {
+        self.store = store
+        self.ruleSet = ruleSet
+        self.settings = settings
+        self.options = options
+    }
+
+    public func run() throws -> BatchSummary {
+        let started = Date()
+        let calendar = try store.calendar()
+        let engines = try (0..<max(1, options.jobs)).map { _ in
+            EngineBox(try RuleEngine(ruleSet: ruleSet, store: store, settings: settings, calendar: calendar))
+        }
+        let claims = TicketClaims(selection: options.selection, rulesVersion: ruleSet.version)
+        var summary = BatchSummary()
+        summary.dryRun = options.dryRun
+        summary.rulesVersion = ruleSet.version
+        let total = min(try store.read { try claims.count(in: $0) }, options.limit ?? .max)
+
+        let run: BatchRun? = options.dryRun ? nil : try store.write { db in
+            try BatchRun.abandonDeadRuns(in: db)
+            return try BatchRun.start(in: db)
+        }
+        let writer = run.map { BatchWriter(run: $0, rulesVersion: ruleSet.version) }
+        let pipeline = WritePipeline()
+        var after: Int64 = 0, taken = 0
+        do {
+            while taken < total, pipeline.error == nil {
+                let size = min(options.chunkSize, total - taken)
+                let ids = try store.write { db -> [Int64] in
+                    guard let run else { return try claims.peek(size, after: after, in: db) }
+                    try run.heartbeat(in: db)
+                    try BatchRun.abandonDeadRuns(in: db)
+                    return try claims.claim(size, after: after, for: run, in: db)
+                }
+                guard let last = ids.last else { break }
+                after = last
+                taken += ids.count
+                let cases = try store.read { try TicketCase.loadMany(ids: ids, from: $0) }
+                let outcomes = Self.evaluate(cases, on: engines)
+                if let writer {
+                    pipeline.submit(outcomes) { [store] in
+                        let written = try store.write { try writer.write(outcomes, in: $0) }
+                        return outcomes.filter { written.contains($0.ticketId) }
+                    }
+                } else {
+                    pipeline.record(outcomes, lost: 0)
+                }
+                let tally = pipeline.tally
+                progress?(BatchProgress(done: tally.evaluated + tally.failed + tally.skipped, total: total,
+                                        seconds: Date().timeIntervalSince(started)))
+            }
+            pipeline.drain()
+            if let error = pipeline.error { throw error }
+            if let run { try store.write { try run.finish("done", in: $0) } }
+        } catch {
+            pipeline.drain()
+            if let run { try? store.write { try run.finish("failed", in: $0) } }
+            throw BatchError(error)
+        }
+        let tally = pipeline.tally
+        summary.evaluated = tally.evaluated
+        summary.failed = tally.failed
+        summary.skipped = tally.skipped
+        summary.failures = tally.failures
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Evaluates the cases on the engines in parallel, one slice each; outcomes keep the cases' order.
+    static func evaluate(_ cases: [TicketCase], on engines: [EngineBox]) -> [BatchOutcome] {
+        let slices = engines.count
+        let sliceSize = (cases.count + slices - 1) / max(slices, 1)
+        let results = OutcomeSlots(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = min(slice * sliceSize, cases.count)..<min((slice + 1) * sliceSize, cases.count)
+            let engine = engines[slice].engine
+            results.set(slice, cases[range].map { ticketCase in
+                let result: Result<Decision, RuleFailure>
+                do {
+                    result = .success(try engine.evaluate(ticketCase))
+                } catch let failure as RuleFailure {
+                    result = .failure(failure)
+                } catch {
+                    result = .failure(RuleFailure(rule: "-", path: "-", kind: .script, message: "\(error)"))
+                }
+                return BatchOutcome(ticketId: ticketCase.ticket.id!, number: ticketCase.ticket.number, result: result)
+            })
+        }
+        return results.all
+    }
+}
+
+/// A rule engine handed to one worker thread at a time.
+final class EngineBox: @unchecked Sendable {
+    let engine: RuleEngine
+    init(_ engine: RuleEngine) { self.engine = engine }
+}
+
+/// Per-slice results written by parallel workers.
+final class OutcomeSlots: @unchecked Sendable {
+    private var slots: [[BatchOutcome]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ outcomes: [BatchOutcome]) { lock.withLock { slots[index] = outcomes } }
+    var all: [BatchOutcome] { lock.withLock { slots.flatMap { $0 } } }
+}
+
+/// A batch that could not run, with what to do.
+public struct BatchError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ error: any Error) {
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_FULL:
+                description = "the disk is full: nothing of the last chunk was written; free some space and run the batch again"
+            case .SQLITE_READONLY:
+                description = "the database is read-only: nothing was written; check the file's permissions and the disk"
+            default:
+                description = "database error: \(error.message ?? "\(error.resultCode)"); nothing of the last chunk was written"
+            }
+        } else {
+            description = String(describing: error)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import GRDB
+
+/// Which tickets a batch may take, and taking them.
+struct TicketClaims {
+    let selection: BatchOptions.Selection
+    let rulesVersion: String
+
+    /// The SQL condition for tickets of this selection (on `tickets`).
+    private var condition: String {
+        switch selection {
+        case .new: return "status = 'new'"
+        case .errors: return "status = 'rule_error'"
+        case .reevaluate: return "completed_at IS NULL AND (rules_version IS NULL OR rules_version <> :version)"
+        }
+    }
+
+    private var free: String {
+        "(claim_run IS NULL OR claim_run IN (SELECT id FROM batch_runs WHERE finished_at IS NOT NULL))"
+    }
+
+    /// How many tickets the selection holds now.
+    func count(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets WHERE \(condition)",
+                         arguments: ["version": rulesVersion]) ?? 0
+    }
+
+    /// Claims up to `limit` free tickets after id `after`, in id order, for `run`; returns their ids.
+    func claim(_ limit: Int, after: Int64, for run: BatchRun, in db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            UPDATE tickets SET claim_run = :run
+            WHERE id IN (SELECT id FROM tickets WHERE id > :after AND \(condition) AND \(free) ORDER BY id LIMIT :limit)
+            RETURNING id
+            """, arguments: ["run": run.id, "after": after, "version": rulesVersion, "limit": limit]).sorted()
+    }
+
+    /// Up to `limit` ids of the selection after `after`, without claiming them (dry runs).
+    func peek(_ limit: Int, after: Int64, in db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM tickets WHERE id > :after AND \(condition) ORDER BY id LIMIT :limit",
+                           arguments: ["after": after, "version": rulesVersion, "limit": limit])
+    }
+}

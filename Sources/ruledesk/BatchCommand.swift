@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import RuleDesk
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Apply the rules to every new ticket, exactly once; safe to kill, re-run or run twice at once.",
+        discussion: """
+            Each ticket gets one decision row, its status (evaluated, or rule_error with the message) and its key
+            results (department, deadlines, tier, class, major); repairs get a work order of class A or B.
+            Exit status: 0 all evaluated, 3 some tickets failed, 1 the batch could not run.
+
+            Example:
+              ruledesk batch
+              ruledesk batch --jobs 2 --format json
+              ruledesk batch --retry-errors
+              ruledesk batch --reevaluate --dry-run
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var rules: RulesOptions
+
+    @Option(help: "At most this many tickets.")
+    var limit: Int?
+
+    @Option(help: "Lua states evaluating in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Evaluate and report; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Evaluate open tickets again under the current rules; new decisions are appended.")
+    var reevaluate = false
+
+    @Flag(help: "Evaluate the tickets in status rule_error again.")
+    var retryErrors = false
+
+    @Option(help: "text for people, json for programs (the summary on stdout).")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if reevaluate && retryErrors { throw ValidationError("--reevaluate and --retry-errors cannot be combined") }
+        if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        var summary: BatchSummary?
+        try reporting {
+            var options = BatchOptions()
+            options.selection = reevaluate ? .reevaluate : retryErrors ? .errors : .new
+            options.limit = limit
+            options.jobs = jobs
+            options.dryRun = dryRun
+            let runner = BatchRunner(store: try database.open(), ruleSet: try rules.load(),
+                                     settings: try Settings.fromEnvironment(), options: options)
+            let display = ProgressDisplay()
+            runner.progress = { display.show($0) }
+            summary = try runner.run()
+            display.finish()
+        }
+        guard let summary else { return }
+        Console.print(format == .json ? summary.json : summary.text)
+        if summary.failed > 0 { throw ExitCode(3) }
+    }
+}

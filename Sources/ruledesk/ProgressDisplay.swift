@@ -1,0 +1,40 @@
+import Foundation
+import RuleDesk
+
+/// Progress on stderr: a bar redrawn in place on a terminal, otherwise a log line every few seconds.
+final class ProgressDisplay: @unchecked Sendable {
+    private let terminal = isatty(STDERR_FILENO) != 0
+    private var lastLine = Date()
+    private var drawn = false
+    static let logEvery: TimeInterval = 5
+
+    func show(_ progress: BatchProgress) {
+        let rate = progress.seconds > 0 ? Double(progress.done) / progress.seconds : 0
+        let left = rate > 0 ? Double(progress.total - progress.done) / rate : 0
+        if terminal {
+            let width = 30
+            let share = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
+            let filled = Int(share * Double(width))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            write(String(format: "\r%@ %d/%d  %.0f/s  %@ left ", bar, progress.done, progress.total, rate, Self.duration(left)))
+            drawn = true
+        } else if Date().timeIntervalSince(lastLine) >= Self.logEvery {
+            lastLine = Date()
+            write(String(format: "batch: %d of %d tickets, %.0f/s, about %@ left\n", progress.done, progress.total, rate,
+                         Self.duration(left)))
+        }
+    }
+
+    func finish() {
+        if drawn { write("\r\u{1B}[K") }
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
+    }
+}
