@@ -32,7 +32,7 @@ demo: release
 	@if [ -f $(DEMO_DB) ]; then mv -f $(DEMO_DB) $(DEMO_DB).previous; rm -f $(DEMO_DB)-wal $(DEMO_DB)-shm; \
 	  echo "kept the previous $(DEMO_DB) as $(DEMO_DB).previous"; fi
 	@$(RELEASE_BIN) init --db $(DEMO_DB)
-	@for kind in communities households contractors calendar tickets; do \
+	@for kind in communities households contractors calendar tickets revisits; do \
 	  $(RELEASE_BIN) import $$kind samples/$$kind.csv --db $(DEMO_DB) || exit 1; done
 	@for number in $$(cut -d, -f1 samples/tickets.csv | tail -n +2); do \
 	  echo; echo "════════ $$number"; $(RELEASE_BIN) eval $$number --db $(DEMO_DB) || exit 1; done

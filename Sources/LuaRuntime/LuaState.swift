@@ -106,6 +106,14 @@ public final class LuaState {
         }
     }
 
+    /// Calls a Lua function under the limits and reads its results in place with `read`.
+    public func call<T>(_ function: LuaRef, _ arguments: [LuaArgument], read: (LuaResults) throws -> T) throws -> T {
+        let base = lua_gettop(L)
+        defer { lua_settop(L, base) }
+        try protectedCall(function, arguments, results: LUA_MULTRET)
+        return try read(LuaResults(stack: LuaStack(L: L), base: base + 1, count: Int(lua_gettop(L) - base)))
+    }
+
     /// Calls a Lua function under the limits and keeps its first result in Lua.
     public func callKeepingResult(_ function: LuaRef, _ arguments: [LuaArgument]) throws -> LuaRef {
         try protectedCall(function, arguments, results: 1)
@@ -211,6 +219,17 @@ public final class LuaState {
         hostFunctions.append(box)
         rd_push_host_function(L, dispatchHostFunction, Unmanaged.passUnretained(box).toOpaque())
         return LuaRef(id: luaL_ref(L, rd_registry_index()))
+    }
+
+    /// C functions for data leaving Lua fast: `json(value)` (keys sorted, an empty table `{}`),
+    /// `json_records(results, traces, specs)` (see `rd_json_decision` in the CLua shim) and
+    /// `valid_data(value)` (true when the value is data ``LuaValue`` can hold).
+    public func dataFunctions() -> (json: LuaRef, jsonRecords: LuaRef, validData: LuaRef) {
+        rd_push_json_functions(L)
+        let valid = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        let records = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        let json = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        return (json, records, valid)
     }
 
     // MARK: - Coverage
@@ -325,6 +344,12 @@ public final class LuaState {
             for (key, field) in fields {
                 try push(field)
                 lua_setfield(L, -2, key)
+            }
+        case .list(let items):
+            lua_createtable(L, Int32(clamping: items.count), 0)
+            for (index, item) in items.enumerated() {
+                try push(item)
+                lua_rawseti(L, -2, lua_Integer(index + 1))
             }
         }
     }

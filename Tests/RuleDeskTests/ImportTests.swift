@@ -26,7 +26,7 @@ import Testing
         let store = try Store()
         let importer = Importer(store: store, settings: Fixtures.shanghai)
         for kind in ImportKind.allCases {
-            let count = try importer.run(kind, file: Fixtures.root + "/samples/\(kind == .calendar ? "calendar" : kind.rawValue).csv")
+            let count = try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
             #expect(count > 0)
         }
         #expect(try store.read { try Community.fetchCount($0) } == 3)

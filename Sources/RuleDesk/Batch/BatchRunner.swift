@@ -98,9 +98,9 @@ public final class BatchRunner: @unchecked Sendable {
             let range = min(slice * sliceSize, cases.count)..<min((slice + 1) * sliceSize, cases.count)
             let engine = engines[slice].engine
             results.set(slice, cases[range].map { ticketCase in
-                let result: Result<Decision, RuleFailure>
+                let result: Result<RecordedDecision, RuleFailure>
                 do {
-                    result = .success(try engine.evaluate(ticketCase))
+                    result = .success(try engine.record(ticketCase, keys: KeyResults.keys))
                 } catch let failure as RuleFailure {
                     result = .failure(failure)
                 } catch {

@@ -5,7 +5,7 @@ import LuaRuntime
 struct BatchOutcome: Sendable {
     let ticketId: Int64
     let number: String
-    let result: Result<Decision, RuleFailure>
+    let result: Result<RecordedDecision, RuleFailure>
 }
 
 /// Commits a chunk of outcomes in one transaction: for each ticket still claimed by this run, its status,
@@ -38,15 +38,15 @@ struct BatchWriter {
         for outcome in outcomes {
             switch outcome.result {
             case .success(let result):
-                let key = KeyResults.columns.map { Self.databaseValue(KeyResults.value($0.column, in: result)) }
+                let key = result.keys.map(Self.databaseValue)
                 try decided.execute(arguments: StatementArguments(key + [rulesVersion.databaseValue, now.databaseValue,
                                                                          outcome.ticketId.databaseValue, run.id.databaseValue]))
                 guard db.changesCount == 1 else { continue }
                 try decision.execute(arguments: [outcome.ticketId, now, rulesVersion, result.resultsJSON, result.traceJSON])
-                if case .string(let workClass) = KeyResults.value("class", in: result) {
+                if case .string(let workClass) = result.keys[KeyResults.classIndex] {
                     try workOrder.execute(arguments: [
-                        outcome.ticketId, workClass, Self.databaseValue(KeyResults.value("survey_due", in: result)),
-                        Self.databaseValue(KeyResults.value("repair_due", in: result)), rulesVersion, now,
+                        outcome.ticketId, workClass, key[KeyResults.surveyDueIndex], key[KeyResults.repairDueIndex],
+                        rulesVersion, now,
                     ])
                 }
             case .failure(let failure):

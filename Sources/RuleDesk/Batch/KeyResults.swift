@@ -13,8 +13,11 @@ enum KeyResults {
         ("major", "assignment", "major"),
     ]
 
-    static func value(_ column: String, in decision: Decision) -> LuaValue {
-        guard let entry = columns.first(where: { $0.column == column }) else { return .nil }
-        return decision.results(of: entry.rule)?[entry.field] ?? .nil
-    }
+    /// The (rule, field) pairs, in column order, for ``RuleEngine/record(_:keys:)``.
+    static let keys = columns.map { (rule: $0.rule, field: $0.field) }
+
+    static let surveyDueIndex = columns.firstIndex { $0.column == "survey_due" }!
+    static let repairDueIndex = columns.firstIndex { $0.column == "repair_due" }!
+    /// A work order is issued for a ticket whose class is set (a repair).
+    static let classIndex = columns.firstIndex { $0.column == "class" }!
 }

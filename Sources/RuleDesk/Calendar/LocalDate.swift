@@ -54,7 +54,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String {
         let (y, m, d) = components
-        return "\(Self.pad(y, 4))-\(Self.pad(m, 2))-\(Self.pad(d, 2))"
+        guard (0...9999).contains(y) else { return "\(y)-\(Self.pad(m, 2))-\(Self.pad(d, 2))" }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            let digits: [(Int, Int)] = [(y / 1000, 0), (y / 100 % 10, 1), (y / 10 % 10, 2), (y % 10, 3),
+                                        (m / 10, 5), (m % 10, 6), (d / 10, 8), (d % 10, 9)]
+            for (digit, index) in digits { buffer[index] = UInt8(48 + digit) }
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }

@@ -12,50 +12,58 @@ public struct Timestamp: Sendable, Hashable {
     /// in `zone` when one is given (the console and tests allow that), and refused otherwise (imports).
     /// A space may stand for the `T`.
     public init?(_ text: String, zone: TimeZone? = nil) {
-        let text = text.trimmingCharacters(in: .whitespaces)
-        guard text.count >= 16, let date = LocalDate(text.prefix(10)) else { return nil }
-        let separator = text[text.index(text.startIndex, offsetBy: 10)]
-        guard separator == "T" || separator == " " else { return nil }
-        var rest = Substring(text.dropFirst(11))
-        func take(_ count: Int) -> Int? {
-            let digits = rest.prefix(count)
-            guard digits.count == count, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            rest = rest.dropFirst(count)
-            return Int(digits)
+        var text = text
+        let parsed: Int?? = text.withUTF8 { Self.parse(Array($0).trimmed, zone: zone) }
+        guard let seconds = parsed ?? nil else { return nil }
+        secondsSinceEpoch = seconds
+    }
+
+    /// Seconds since the epoch, `.some(nil)` when a wall-clock time has no offset and no zone to read it in.
+    private static func parse(_ b: ArraySlice<UInt8>, zone: TimeZone?) -> Int?? {
+        let b = Array(b)
+        guard b.count >= 16, let date = LocalDate(String(decoding: b[0..<10], as: UTF8.self)),
+              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ") else { return nil }
+        var i = 11
+        func number(_ count: Int) -> Int? {
+            guard i + count <= b.count else { return nil }
+            var value = 0
+            for byte in b[i..<(i + count)] {
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            i += count
+            return value
         }
-        guard let hour = take(2), hour < 24, rest.first == ":" else { return nil }
-        rest = rest.dropFirst()
-        guard let minute = take(2), minute < 60 else { return nil }
+        func skip(_ character: Character) -> Bool {
+            guard i < b.count, b[i] == character.asciiValue! else { return false }
+            i += 1
+            return true
+        }
+        guard let hour = number(2), hour < 24, skip(":"), let minute = number(2), minute < 60 else { return nil }
         var second = 0
-        if rest.first == ":" {
-            rest = rest.dropFirst()
-            guard let s = take(2), s < 61 else { return nil }
+        if skip(":") {
+            guard let s = number(2), s < 61 else { return nil }
             second = s
-            if rest.first == "." || rest.first == "," {
-                rest = rest.dropFirst()
-                let fraction = rest.prefix(while: { $0.isASCII && $0.isNumber })
-                guard !fraction.isEmpty else { return nil }
-                rest = rest.dropFirst(fraction.count)
+            if skip(".") || skip(",") {
+                let start = i
+                while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
+                guard i > start else { return nil }
             }
         }
         let wall = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second
-        if rest == "Z" || rest == "z" {
-            secondsSinceEpoch = wall
-        } else if let sign = rest.first, sign == "+" || sign == "-" {
-            rest = rest.dropFirst()
-            guard let oh = take(2), oh <= 14 else { return nil }
-            if rest.first == ":" { rest = rest.dropFirst() }
-            guard let om = take(2), om < 60, rest.isEmpty else { return nil }
-            let offset = (oh * 3600 + om * 60) * (sign == "+" ? 1 : -1)
-            secondsSinceEpoch = wall - offset
-        } else if rest.isEmpty, let zone {
-            // Wall-clock time in the zone: take the offset in force around that moment.
-            let guess = Date(timeIntervalSince1970: TimeInterval(wall))
-            let offset = zone.secondsFromGMT(for: guess.addingTimeInterval(TimeInterval(-zone.secondsFromGMT(for: guess))))
-            secondsSinceEpoch = wall - offset
-        } else {
-            return nil
+        if i == b.count - 1, skip("Z") || skip("z") { return wall }
+        if skip("+") || skip("-") {
+            let sign = b[i - 1] == UInt8(ascii: "+") ? 1 : -1
+            guard let oh = number(2), oh <= 14 else { return nil }
+            _ = skip(":")
+            guard let om = number(2), om < 60, i == b.count else { return nil }
+            return wall - sign * (oh * 3600 + om * 60)
         }
+        guard i == b.count else { return nil }
+        guard let zone else { return .some(nil) }
+        // Wall-clock time in the zone: take the offset in force around that moment.
+        let guess = Date(timeIntervalSince1970: TimeInterval(wall))
+        return wall - zone.secondsFromGMT(for: guess.addingTimeInterval(TimeInterval(-zone.secondsFromGMT(for: guess))))
     }
 
     /// The date this moment falls on in `zone`.
@@ -63,6 +71,15 @@ public struct Timestamp: Sendable, Hashable {
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(secondsSinceEpoch)))
         let local = secondsSinceEpoch + offset
         return LocalDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
+    }
+}
+
+private extension Array where Element == UInt8 {
+    /// Without leading and trailing spaces.
+    var trimmed: ArraySlice<UInt8> {
+        let space = UInt8(ascii: " ")
+        guard let first = firstIndex(where: { $0 != space }), let last = lastIndex(where: { $0 != space }) else { return [] }
+        return self[first...last]
     }
 }
 

@@ -2,7 +2,7 @@ import LuaRuntime
 
 extension Decision {
     /// `{"ticket": …, "rules_version": …, "results": {RULE: {FIELD: VALUE}}, "trace": {RULE: [TEXT]}}`,
-    /// rules in evaluation order.
+    /// rules and fields in name order.
     public var json: String {
         JSONText.object([
             ("ticket", JSONText.quote(ticket)),
@@ -12,13 +12,15 @@ extension Decision {
         ])
     }
 
+    private var byName: [Outcome] { outcomes.sorted { $0.rule < $1.rule } }
+
     /// The results object alone, as stored in `decisions.results`.
     public var resultsJSON: String {
-        JSONText.object(outcomes.map { ($0.rule, JSONText.encode(.table($0.results))) })
+        JSONText.object(byName.map { ($0.rule, JSONText.encode(.table($0.results))) })
     }
 
     /// The trace object alone, as stored in `decisions.trace`.
     public var traceJSON: String {
-        JSONText.object(outcomes.map { ($0.rule, JSONText.encode(.array($0.trace.map(LuaValue.string)))) })
+        JSONText.object(byName.map { ($0.rule, JSONText.encode(.array($0.trace.map(LuaValue.string)))) })
     }
 }

@@ -40,10 +40,16 @@ public enum JSONText {
         }
     }
 
+    /// Whole floats below 1e15 as `800.0`, others in the shortest of %.15g, %.16g, %.17g that reads back —
+    /// the same bytes as the C encoder the batch uses.
     static func number(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d.rounded() == d, abs(d) < 1e15 { return String(Int64(d)) + ".0" }
-        return String(d)
+        if d.rounded() == d, abs(d) < 1e15 { return String(format: "%.1f", d) }
+        for precision in 15...17 {
+            let text = String(format: "%.\(precision)g", d)
+            if Double(text) == d { return text }
+        }
+        return String(format: "%.17g", d)
     }
 
     /// A JSON string literal.

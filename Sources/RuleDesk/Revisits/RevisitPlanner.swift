@@ -54,26 +54,15 @@ public final class RevisitPlanner {
         self.date = date
         currentCommunity = community.code
         let rule = engine.planRule!
-        let host = engine.host
-        host.trace = []
-        let ctx: LuaArgument = .fields([
+        let (value, trace) = try engine.plan(rule, community: TicketCase.communityValue(community), extra: [
             "on": .value(.string(date.description)),
             "settings": .value(settings),
             "households": .reference(functions["households"]!),
             "revisits": .reference(functions["revisits"]!),
             "sample": .reference(functions["sample"]!),
-            "calendar": .reference(host.calendarTable),
-            "query": .reference(host.query),
-            "because": .reference(host.because),
         ])
-        let returned: [LuaValue]
-        do {
-            returned = try engine.lua.call(rule.plan!, [.value(TicketCase.communityValue(community)), ctx])
-        } catch let error as LuaError {
-            throw RuleFailure(error, rule: rule)
-        }
-        return try PlanOutput(rule: rule).check(returned.first ?? .nil, community: community, on: date,
-                                                seed: currentSeed, version: engine.ruleSet.version, trace: host.trace)
+        return try PlanOutput(rule: rule).check(value, community: community, on: date, seed: currentSeed,
+                                                version: engine.ruleSet.version, trace: trace)
     }
 }
 

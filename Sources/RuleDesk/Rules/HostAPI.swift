@@ -1,36 +1,19 @@
 import GRDB
 import LuaRuntime
 
-/// The functions scripts reach through `ctx`: the calendar, read-only queries and the trace.
-/// Made once per Lua state; what changes per evaluation (the trace, the calendar) lives here.
+/// The Swift functions scripts reach through `ctx`: the calendar and read-only queries.
+/// Made once per Lua state; the calendar can be swapped between evaluations.
 final class HostAPI {
-    /// The trace lines of the rule being evaluated.
-    var trace: [String] = []
     var calendar: WorkCalendar
     let store: Store?
 
     /// `ctx.calendar`, a read-only table of methods.
     private(set) var calendarTable: LuaRef!
     private(set) var query: LuaRef!
-    private(set) var because: LuaRef!
-
-    /// The most trace lines one rule may add.
-    static let maxTraceLines = 200
 
     init(lua: LuaState, calendar: WorkCalendar, store: Store?) throws {
         self.calendar = calendar
         self.store = store
-        because = lua.function { [unowned self] call in
-            let line = try call.value(0)
-            guard case .string(let text) = line else {
-                throw LuaError(.runtime, "ctx.because expects a text, got \(LuaValueText.brief(line))")
-            }
-            guard trace.count < Self.maxTraceLines else {
-                throw LuaError(.runtime, "ctx.because: more than \(Self.maxTraceLines) trace lines in one rule")
-            }
-            trace.append(text)
-            return []
-        }
         query = lua.function { [unowned self] call in try runQuery(call) }
         calendarTable = try lua.table([
             "add_workdays": .reference(lua.function { [unowned self] call in

@@ -49,28 +49,21 @@ public indirect enum OutputType: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The value, normalised (a whole float declared `integer` becomes an integer), or nil when it does not fit.
-    func conform(_ value: LuaValue) -> LuaValue? {
-        switch (self, value) {
-        case (.optional, .nil): return .nil
-        case (.optional(let inner), _): return inner.conform(value)
-        case (.any, _): return value
-        case (_, .nil): return nil
-        case (.string, .string): return value
-        case (.integer, _): return value.integerValue.map(LuaValue.integer)
-        case (.number, .integer), (.number, .number): return value
-        case (.boolean, .boolean): return value
-        case (.date, .string(let s)): return LocalDate(s).map { _ in value }
-        case (.table, _): return value.tableValue == nil && value.arrayValue == nil ? Optional.none : value
-        case (.array(let inner), _):
-            guard let elements = value.arrayValue else { return nil }
-            var conformed: [LuaValue] = []
-            for element in elements {
-                guard let fit = inner.conform(element), !fit.isNil else { return nil }
-                conformed.append(fit)
-            }
-            return .array(conformed)
-        default: return nil
+    /// The type as the driver reads it: `{ base = "integer" }`, `{ array = T }` or `{ optional = T }`.
+    var luaSpec: LuaValue {
+        switch self {
+        case .optional(let inner): return ["optional": inner.luaSpec]
+        case .array(let inner): return ["array": inner.luaSpec]
+        default: return ["base": .string(description)]
+        }
+    }
+
+    /// Whether the value is a list (an empty table is written `[]`).
+    var isArray: Bool {
+        switch self {
+        case .array: return true
+        case .optional(let inner): return inner.isArray
+        default: return false
         }
     }
 }

@@ -16,30 +16,6 @@ public struct Rule: Sendable {
     public var outputFields: [(name: String, type: OutputType)] {
         outputs.keys.sorted().map { ($0, outputs[$0]!) }
     }
-
-    /// Checks a result against the declared outputs; returns it with every declared field present
-    /// (nil ones as `.nil`) and whole floats declared `integer` made integers.
-    func conform(_ result: LuaValue) throws -> [String: LuaValue] {
-        guard let fields = result.tableValue else {
-            throw RuleFailure(rule: name, path: path, kind: .output,
-                              message: "\(path): rule '\(name)' must return a table of its outputs, not \(result)")
-        }
-        for field in fields.keys.sorted() where outputs[field] == nil {
-            throw RuleFailure(rule: name, path: path, kind: .output,
-                              message: "\(path): rule '\(name)' returned '\(field)', which its outputs do not declare")
-        }
-        var conformed: [String: LuaValue] = [:]
-        for (field, type) in outputs {
-            let value = fields[field] ?? .nil
-            guard let fit = type.conform(value) else {
-                let problem = value == .nil ? "is missing" : "is \(LuaValueText.brief(value))"
-                throw RuleFailure(rule: name, path: path, kind: .output,
-                                  message: "\(path): output '\(field)' of rule '\(name)' should be \(type), but \(problem)")
-            }
-            conformed[field] = fit
-        }
-        return conformed
-    }
 }
 
 /// Why one rule could not decide a ticket.

@@ -16,24 +16,63 @@ public final class RuleEngine {
     public let settings: Settings
     let lua: LuaState
     let host: HostAPI
+    /// The compiled files and the tables they returned, for coverage.
+    private let chunks: [LuaRef]
+    /// The driver's functions: `decide`, `decide_json`, `plan`, `state`.
+    private let driver: [String: LuaRef]
 
     /// Compiles `ruleSet`. With `coverage`, the state records the lines it runs from the start.
     public init(ruleSet: RuleSet, store: Store?, settings: Settings, calendar: WorkCalendar? = nil,
                 coverage: Bool = false, limits: LuaLimits = LuaLimits()) throws {
         self.ruleSet = ruleSet
         self.settings = settings
-        lua = try LuaState(limits: limits)
+        let lua = try LuaState(limits: limits)
         lua.recordsCoverage = coverage
+        self.lua = lua
         host = try HostAPI(lua: lua, calendar: try calendar ?? store?.calendar() ?? WorkCalendar(days: []), store: store)
-        let lua = self.lua
         let loaded = try ruleSet.files.map { try RuleLoader.load($0, into: lua) }
         rules = try RuleLoader.order(loaded.map(\.rule))
         labels = loaded.reduce(into: [:]) { all, item in all.merge(item.labels) { first, _ in first } }
         chunks = loaded.flatMap { [$0.chunk, $0.table] }
+        driver = try Self.compileDriver(rules: rules, host: host, lua: lua)
     }
 
-    /// The compiled files and the tables they returned, for coverage.
-    private let chunks: [LuaRef]
+    private static func compileDriver(rules: [Rule], host: HostAPI, lua: LuaState) throws -> [String: LuaRef] {
+        func fields(_ rule: Rule, full: Bool) -> LuaArgument {
+            .value(.array(rule.outputFields.map { field in
+                var spec: [String: LuaValue] = ["name": .string(field.name), "array": .boolean(field.type.isArray)]
+                if full {
+                    spec["type"] = field.type.luaSpec
+                    spec["text"] = .string(field.type.description)
+                }
+                return .table(spec)
+            }))
+        }
+        let specs: [LuaArgument] = rules.map { rule in
+            var spec: [String: LuaArgument] = [
+                "name": .value(.string(rule.name)), "path": .value(.string(rule.path)),
+                "needs": .value(.array(rule.needs.map(LuaValue.string))),
+                "declared": .value(.table(rule.outputs.mapValues { _ in .boolean(true) })),
+                "fields": fields(rule, full: true),
+                "evaluate": .reference(rule.evaluate),
+            ]
+            if let plan = rule.plan { spec["plan"] = .reference(plan) }
+            return .fields(spec)
+        }
+        let sorted: [LuaArgument] = rules.enumerated().sorted { $0.element.name < $1.element.name }.map { index, rule in
+            .fields(["name": .value(.string(rule.name)), "index": .value(.integer(Int64(index + 1))),
+                     "fields": fields(rule, full: false)])
+        }
+        let env = try lua.environment(open: true)
+        let chunk = try lua.compile(Driver.source, name: "=ruledesk", environment: env)
+        let data = lua.dataFunctions()
+        let functions = try lua.callKeepingResult(chunk, [
+            .reference(try lua.keep(.list(specs))), .reference(try lua.keep(.list(sorted))),
+            .reference(host.calendarTable), .reference(host.query), .reference(data.jsonRecords),
+            .reference(data.validData),
+        ])
+        return Dictionary(uniqueKeysWithValues: ["decide", "decide_json", "plan", "state"].map { ($0, lua.field($0, of: functions)) })
+    }
 
     /// The lines with code in each rule file (the denominator of coverage).
     public func linesWithCode() -> [String: Set<Int>] {
@@ -55,36 +94,72 @@ public final class RuleEngine {
 
     /// Decides one case: every rule in order, each output checked against its declaration.
     public func evaluate(_ ticketCase: TicketCase) throws -> Decision {
-        let ticketRef = try lua.keep(.value(try ticketCase.ticketValue(in: settings.timeZone)))
-        defer { lua.release(ticketRef) }
-        let community = ticketCase.communityValue(), household = ticketCase.householdValue()
-
-        var outcomes: [Decision.Outcome] = []
-        var results: [String: LuaValue] = [:]
-        for rule in rules {
-            var needed: [String: LuaValue] = [:]
-            for need in rule.needs { needed[need] = results[need].map { .table($0.tableValue ?? [:]) } }
-            let ctx: LuaArgument = .fields([
-                "results": .value(.table(needed)),
-                "community": .value(community),
-                "household": .value(household),
-                "calendar": .reference(host.calendarTable),
-                "query": .reference(host.query),
-                "because": .reference(host.because),
-            ])
-            host.trace = []
-            let returned: [LuaValue]
-            do {
-                returned = try lua.call(rule.evaluate, [.reference(ticketRef), ctx])
-            } catch let error as LuaError {
-                throw RuleFailure(error, rule: rule)
+        let returned = try run { try lua.call(driver["decide"]!, try arguments(ticketCase)) }
+        let results = returned.first?.tableValue ?? [:]
+        let traces = returned.count > 1 ? returned[1].arrayValue ?? [] : []
+        let outcomes = rules.enumerated().map { index, rule in
+            let fields = results[rule.name]?.tableValue ?? [:]
+            var complete: [String: LuaValue] = [:]
+            for (name, type) in rule.outputs {
+                let value = fields[name] ?? .nil
+                complete[name] = type.isArray && value.arrayValue == [] ? .array([]) : value
             }
-            let fields = try rule.conform(returned.first ?? .nil)
-            results[rule.name] = .table(fields)
-            outcomes.append(Decision.Outcome(rule: rule.name, results: fields, trace: host.trace))
+            let lines = index < traces.count ? traces[index].arrayValue ?? [] : []
+            return Decision.Outcome(rule: rule.name, results: complete, trace: lines.compactMap(\.stringValue))
         }
         return Decision(ticket: ticketCase.ticket.number, rulesVersion: ruleSet.version, outcomes: outcomes)
     }
+
+    /// Decides one case as the batch records it: the results and trace as JSON (the same bytes as
+    /// ``Decision/resultsJSON`` and ``Decision/traceJSON``) and the values of `keys` (rule, field).
+    func record(_ ticketCase: TicketCase, keys: [(rule: String, field: String)]) throws -> RecordedDecision {
+        try run {
+            try lua.call(driver["decide_json"]!, try arguments(ticketCase)) { results in
+                RecordedDecision(resultsJSON: try results.string(0), traceJSON: try results.string(1),
+                                 keys: keys.map { results.value(2, $0.rule, $0.field) })
+            }
+        }
+    }
+
+    /// The plan function's result and trace, called through the driver.
+    func plan(_ rule: Rule, community: LuaValue, extra: [String: LuaArgument]) throws -> (LuaValue, [String]) {
+        let index = rules.firstIndex { $0.name == rule.name }! + 1
+        let returned = try run {
+            try lua.call(driver["plan"]!, [.value(.integer(Int64(index))), .value(community), .fields(extra)])
+        }
+        let trace = returned.count > 1 ? (returned[1].arrayValue ?? []).compactMap(\.stringValue) : []
+        return (returned.first ?? .nil, trace)
+    }
+
+    private func arguments(_ ticketCase: TicketCase) throws -> [LuaArgument] {
+        [.value(try ticketCase.ticketValue(in: settings.timeZone)), .value(ticketCase.communityValue()),
+         .value(ticketCase.householdValue())]
+    }
+
+    /// Runs a driver call and turns a failure into a ``RuleFailure`` of the rule that was running.
+    private func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LuaError {
+            let state = (try? lua.call(driver["state"]!, [])) ?? []
+            let index = Int(state.first?.integerValue ?? 0)
+            guard index > 0, index <= rules.count else {
+                throw RuleFailure(rule: "-", path: ruleSet.folder, kind: .script, message: error.message, traceback: error.traceback)
+            }
+            let failure = RuleFailure(error, rule: rules[index - 1])
+            if state.count > 1, state[1] == .boolean(true), failure.kind == .script {
+                throw RuleFailure(rule: failure.rule, path: failure.path, kind: .output, message: error.message)
+            }
+            throw failure
+        }
+    }
+}
+
+/// A decision as the batch writes it.
+struct RecordedDecision {
+    let resultsJSON: String
+    let traceJSON: String
+    let keys: [LuaValue]
 }
 
 extension RuleFailure {

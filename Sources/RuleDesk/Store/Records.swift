@@ -116,6 +116,52 @@ extension SnakeCaseColumns {
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 }
 
-extension Community: SnakeCaseColumns {}
-extension Household: SnakeCaseColumns {}
-extension Ticket: SnakeCaseColumns {}
+extension Community: SnakeCaseColumns {
+    /// Read by column name without `Decodable`: the batch reads many records.
+    public init(row: Row) throws {
+        id = row["id"]
+        code = row["code"]
+        name = row["name"]
+        completionDate = row["completion_date"]
+        handoverDate = row["handover_date"]
+        householdsTotal = row["households_total"]
+    }
+}
+
+extension Household: SnakeCaseColumns {
+    public init(row: Row) throws {
+        id = row["id"]
+        code = row["code"]
+        communityId = row["community_id"]
+        building = row["building"]
+        unit = row["unit"]
+        room = row["room"]
+        owner = row["owner"]
+        phone = row["phone"]
+        movedInOn = row["moved_in_on"]
+    }
+}
+
+extension Ticket: SnakeCaseColumns {
+    public init(row: Row) throws {
+        id = row["id"]
+        number = row["number"]
+        receivedAt = row["received_at"]
+        channel = row["channel"]
+        communityId = row["community_id"]
+        householdId = row["household_id"]
+        cause = row["cause"]
+        kind = row["kind"]
+        component = row["component"]
+        trades = row["trades"]
+        complex = row["complex"]
+        estimatedCost = row["estimated_cost"]
+        householdsAffected = row["households_affected"]
+        hazard = row["hazard"]
+        media = row["media"]
+        surveyDate = row["survey_date"]
+        completedAt = row["completed_at"]
+        description = row["description"]
+        status = row["status"]
+    }
+}
