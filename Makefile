@@ -5,7 +5,7 @@ DEBIAN_PACKAGES := pkg-config liblua5.4-dev libsqlite3-dev libedit-dev lua-check
 RELEASE_BIN = .build/release/ruledesk
 DEBUG_BIN = .build/debug/ruledesk
 
-.PHONY: deps build release demo test clean
+.PHONY: deps build release demo test bench clean
 
 ## Install the Debian packages the build and the tests need (as root), or say how.
 deps:
@@ -41,6 +41,11 @@ demo: release
 test: build
 	$(SWIFT) test
 	$(DEBUG_BIN) test
+
+## Batch speed and memory beside the SQLite floor (docs/performance.md); needs sqlite3 and GNU time.
+bench: release
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="sqlite3 time"
+	scripts/bench.sh
 
 clean:
 	rm -rf .build

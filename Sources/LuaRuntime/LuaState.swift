@@ -19,6 +19,7 @@ public final class LuaState {
     private var callDepth = 0
     private let newEnvRef: LuaRef
     private let readOnlyRef: LuaRef
+    private let globalsRef: LuaRef
 
     /// The limits in force; change them between calls.
     public var limits: LuaLimits {
@@ -52,6 +53,8 @@ public final class LuaState {
         newEnvRef = LuaRef(id: luaL_ref(L, rd_registry_index()))
         lua_getfield(L, -1, "readonly")
         readOnlyRef = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        lua_getfield(L, -1, "globals")
+        globalsRef = LuaRef(id: luaL_ref(L, rd_registry_index()))
         rd_pop(L, 1)
     }
 
@@ -70,6 +73,13 @@ public final class LuaState {
     public func environment(open: Bool, globals: [String: LuaArgument] = [:]) throws -> LuaRef {
         let results = try callKeepingResult(newEnvRef, [.value(.boolean(open)), .fields(globals)])
         return results
+    }
+
+    /// The globals scripts see in the sandbox: each name, with the field names of library tables
+    /// (an empty list for a function).
+    public func sandboxGlobals() throws -> [String: [String]] {
+        let listed = try call(globalsRef, []).first?.tableValue ?? [:]
+        return listed.mapValues { ($0.arrayValue ?? []).compactMap(\.stringValue) }
     }
 
     /// Compiles source text (never bytecode) as a function whose globals are `environment`

@@ -2,7 +2,8 @@
 ///
 /// It keeps a frozen `base` of safe functions and read-only library proxies, locks the string metatable,
 /// and returns `new_env(open)`: a fresh global environment for one chunk. A strict environment (rules)
-/// refuses every global assignment; an open one (tests, the console) keeps them.
+/// refuses every global assignment; an open one (tests, the console) keeps them. `globals()` lists what
+/// scripts can see, for editors and linters.
 enum Sandbox {
     static let prelude = #"""
     local error, next, pairs, setmetatable, type, tostring, real_load =
@@ -65,6 +66,22 @@ enum Sandbox {
       return real_load(chunk, name, "t", env or new_env(false))
     end
 
-    return { new_env = new_env, readonly = readonly }
+    -- What scripts see: each global, and for library tables their fields.
+    local function globals()
+      local out = {}
+      for name, value in pairs(base) do
+        if type(value) == "table" then
+          local fields = {}
+          for field in pairs(value) do fields[#fields + 1] = field end
+          table.sort(fields)
+          out[name] = fields
+        else
+          out[name] = true
+        end
+      end
+      return out
+    end
+
+    return { new_env = new_env, readonly = readonly, globals = globals }
     """#
 }

@@ -44,6 +44,19 @@ struct Binary {
         return folder
     }
 
+    /// Starts the binary without waiting (its output is discarded unless `captureOutput`).
+    static func start(_ arguments: [String], in folder: String, captureOutput: Bool = false) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.standardOutput = captureOutput ? Pipe() : FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     @discardableResult
     static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()

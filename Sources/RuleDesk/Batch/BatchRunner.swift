@@ -41,6 +41,7 @@ public final class BatchRunner: @unchecked Sendable {
 
         let run: BatchRun? = options.dryRun ? nil : try store.write { db in
             try BatchRun.abandonDeadRuns(in: db)
+            try RuleArchive.remember(ruleSet, in: db)
             return try BatchRun.start(in: db)
         }
         let writer = run.map { BatchWriter(run: $0, rulesVersion: ruleSet.version) }
@@ -89,27 +90,19 @@ public final class BatchRunner: @unchecked Sendable {
         return summary
     }
 
-    /// Evaluates the cases on the engines in parallel, one slice each; outcomes keep the cases' order.
+    /// Evaluates the cases on the engines in parallel; outcomes keep the cases' order.
     static func evaluate(_ cases: [TicketCase], on engines: [EngineBox]) -> [BatchOutcome] {
-        let slices = engines.count
-        let sliceSize = (cases.count + slices - 1) / max(slices, 1)
-        let results = OutcomeSlots(count: slices)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let range = min(slice * sliceSize, cases.count)..<min((slice + 1) * sliceSize, cases.count)
-            let engine = engines[slice].engine
-            results.set(slice, cases[range].map { ticketCase in
-                let result: Result<RecordedDecision, RuleFailure>
-                do {
-                    result = .success(try engine.record(ticketCase, keys: KeyResults.keys))
-                } catch let failure as RuleFailure {
-                    result = .failure(failure)
-                } catch {
-                    result = .failure(RuleFailure(rule: "-", path: "-", kind: .script, message: "\(error)"))
-                }
-                return BatchOutcome(ticketId: ticketCase.ticket.id!, number: ticketCase.ticket.number, result: result)
-            })
+        ParallelMap.run(cases, workers: engines) { box, ticketCase in
+            let result: Result<RecordedDecision, RuleFailure>
+            do {
+                result = .success(try box.engine.record(ticketCase, keys: KeyResults.keys))
+            } catch let failure as RuleFailure {
+                result = .failure(failure)
+            } catch {
+                result = .failure(RuleFailure(rule: "-", path: "-", kind: .script, message: "\(error)"))
+            }
+            return BatchOutcome(ticketId: ticketCase.ticket.id!, number: ticketCase.ticket.number, result: result)
         }
-        return results.all
     }
 }
 
@@ -117,15 +110,6 @@ public final class BatchRunner: @unchecked Sendable {
 final class EngineBox: @unchecked Sendable {
     let engine: RuleEngine
     init(_ engine: RuleEngine) { self.engine = engine }
-}
-
-/// Per-slice results written by parallel workers.
-final class OutcomeSlots: @unchecked Sendable {
-    private var slots: [[BatchOutcome]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ outcomes: [BatchOutcome]) { lock.withLock { slots[index] = outcomes } }
-    var all: [BatchOutcome] { lock.withLock { slots.flatMap { $0 } } }
 }
 
 /// A batch that could not run, with what to do.

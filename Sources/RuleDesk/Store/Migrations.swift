@@ -140,6 +140,24 @@ enum Migrations {
                 t.column("issued_at", .text).notNull()
             }
         }
+        migrator.registerMigration("v4: rule versions kept for history") { db in
+            try db.create(table: "rule_files") { t in
+                t.primaryKey("hash", .text)
+                t.column("source", .text).notNull()
+            }
+            try db.create(table: "rule_versions") { t in
+                t.primaryKey("version", .text)
+                t.column("folder", .text).notNull()
+                t.column("first_seen", .text).notNull()
+            }
+            try db.create(table: "rule_version_files") { t in
+                t.column("version", .text).notNull().references("rule_versions")
+                t.column("name", .text).notNull()
+                t.column("file_hash", .text).notNull().references("rule_files")
+                t.primaryKey(["version", "name"])
+            }
+            try db.create(index: "decisions_by_version", on: "decisions", columns: ["rules_version"])
+        }
         return migrator
     }
 }

@@ -26,6 +26,10 @@ public final class Store: Sendable {
             writer = try DatabasePool(path: path, configuration: configuration)
             try Migrations.migrator.migrate(writer)
         } catch let error as DatabaseError {
+            let folder = (path as NSString).deletingLastPathComponent
+            if access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+                throw StoreError.readOnly(path)
+            }
             throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
         }
         self.path = path
@@ -60,6 +64,7 @@ public final class Store: Sendable {
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case missing(String)
     case cannotOpen(String, String)
+    case readOnly(String)
 
     public var description: String {
         switch self {
@@ -67,6 +72,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "no database at \(path): create it with `ruledesk init --db \(path)`"
         case .cannotOpen(let path, let reason):
             return "cannot open the database \(path): \(reason)"
+        case .readOnly(let path):
+            return "the database \(path) is read-only (the file, its folder or the disk): nothing was written; make it writable and run again"
         }
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+import LuaRuntime
+
+/// `ruledesk check`: compiles every rule, checks the rule-set contract, and lints rules and tests with
+/// luacheck (undefined globals, unused variables, shadowing), all with file:line.
+public struct RuleCheck {
+    /// One problem found.
+    public struct Finding: Sendable, Equatable, CustomStringConvertible {
+        public let file: String
+        public let line: Int?
+        public let column: Int?
+        /// luacheck's code (`W211`), or nil for the host's own checks.
+        public let code: String?
+        public let message: String
+        public let isError: Bool
+
+        public var description: String {
+            var place = file
+            if let line { place += ":\(line)" }
+            if let column { place += ":\(column)" }
+            return "\(place): \(isError ? "error" : "warning")\(code.map { " (\($0))" } ?? ""): \(message)"
+        }
+    }
+
+    public let folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// Everything found, contract errors first, then luacheck's findings in file order.
+    public func run() throws -> [Finding] {
+        let ruleSet = try RuleSet(folder: folder)
+        var findings: [Finding] = []
+        var rules: [Rule] = []
+        for file in ruleSet.files {
+            do {
+                rules.append(try RuleLoader.load(file, into: try LuaState()).rule)
+            } catch let error as RuleSetError {
+                findings.append(Self.finding(error, file: file.path))
+            }
+        }
+        if findings.isEmpty {
+            do { _ = try RuleLoader.order(rules) } catch let error as RuleSetError {
+                findings.append(Self.finding(error, file: ruleSet.folder))
+            }
+        }
+        let tests = ruleSet.folder + "/tests"
+        let testFiles = ((try? FileManager.default.contentsOfDirectory(atPath: tests)) ?? [])
+            .filter { $0.hasSuffix(".lua") }.sorted().map { tests + "/" + $0 }
+        findings += try lint(ruleSet.files.map(\.path).map { Self.realPath($0, folder: ruleSet.folder) } + testFiles)
+        return findings
+    }
+
+    private static func realPath(_ display: String, folder: String) -> String {
+        folder + "/" + (display as NSString).lastPathComponent
+    }
+
+    private static func finding(_ error: RuleSetError, file: String) -> Finding {
+        let text = error.description
+        let lua = LuaError(.syntax, text)
+        if let chunk = lua.chunk, let line = lua.line {
+            let message = text.drop { $0 != ":" }.dropFirst().drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+            return Finding(file: chunk, line: line, column: nil, code: nil, message: message, isError: true)
+        }
+        let message = text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text
+        return Finding(file: file, line: nil, column: nil, code: nil, message: message, isError: true)
+    }
+
+    /// luacheck over the files, with a configuration made from the sandbox's globals.
+    private func lint(_ files: [String]) throws -> [Finding] {
+        guard let luacheck = Self.executable("luacheck") else {
+            return [Finding(file: folder, line: nil, column: nil, code: nil,
+                            message: "luacheck is not installed; install it with: apt-get install lua-check", isError: true)]
+        }
+        let config = NSTemporaryDirectory() + "ruledesk-luacheckrc-\(UUID().uuidString).lua"
+        try Data(LuacheckConfig(sandbox: try LuaState().sandboxGlobals()).text.utf8).write(to: URL(fileURLWithPath: config))
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: luacheck)
+        process.arguments = ["--formatter", "plain", "--codes", "--ranges", "--no-color", "--no-cache", "--config", config] + files
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { Self.parse(String($0)) }
+    }
+
+    /// luacheck warnings that are errors here: a global set (the sandbox refuses it) or read that is not
+    /// defined (always nil: a typo).
+    static let errorCodes: Set<String> = ["W111", "W112", "W113"]
+
+    /// `rules/a.lua:14:5-9: (W211) unused variable 'x'`.
+    static func parse(_ line: String) -> Finding? {
+        let parts = line.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, let number = Int(parts[1]) else { return nil }
+        let column = Int(parts[2].split(separator: "-").first ?? "")
+        var message = parts[3].trimmingCharacters(in: .whitespaces)
+        var code: String?
+        if message.hasPrefix("("), let close = message.firstIndex(of: ")") {
+            code = String(message[message.index(after: message.startIndex)..<close])
+            message = message[message.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Finding(file: parts[0], line: number, column: column, code: code, message: message,
+                       isError: code.map(errorCodes.contains) ?? true || code?.hasPrefix("E") == true)
+    }
+
+    static func executable(_ name: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}

@@ -1,0 +1,57 @@
+import GRDB
+import LuaRuntime
+
+/// The decisions recorded for one ticket, oldest first, and what changed from one to the next.
+public struct DecisionHistory: Sendable {
+    /// One recorded decision.
+    public struct Entry: Sendable {
+        public let id: Int64
+        public let evaluatedAt: String
+        public let decision: Decision
+        /// `rule.field: old → new` against the entry before (empty for the first).
+        public let changes: [String]
+    }
+
+    public let ticket: String
+    public let entries: [Entry]
+
+    /// The ticket's history; an error when the ticket does not exist.
+    public init(ticket: String, in db: Database) throws {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM tickets WHERE number = ?", arguments: [ticket]) else {
+            throw HistoryError.noDecision(ticket)
+        }
+        self.ticket = ticket
+        var entries: [Entry] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, evaluated_at, rules_version, results, trace FROM decisions WHERE ticket_id = ? ORDER BY id
+            """, arguments: [id]) {
+            let decision = Self.decision(ticket: ticket, version: row["rules_version"], results: row["results"], trace: row["trace"])
+            entries.append(Entry(id: row["id"], evaluatedAt: row["evaluated_at"], decision: decision,
+                                 changes: entries.last.map { Self.changes(from: $0.decision, to: decision) } ?? []))
+        }
+        self.entries = entries
+    }
+
+    /// A stored decision, rules in name order.
+    static func decision(ticket: String, version: String, results: String, trace: String) -> Decision {
+        let resultsByRule = JSONReader.read(results)?.tableValue ?? [:]
+        let traceByRule = JSONReader.read(trace)?.tableValue ?? [:]
+        let outcomes = resultsByRule.keys.sorted().map { rule in
+            Decision.Outcome(rule: rule, results: resultsByRule[rule]?.tableValue ?? [:],
+                             trace: (traceByRule[rule]?.arrayValue ?? []).compactMap(\.stringValue))
+        }
+        return Decision(ticket: ticket, rulesVersion: version, outcomes: outcomes)
+    }
+
+    /// `approval.tier: 1 → 2` for each field that differs.
+    public static func changes(from old: Decision, to new: Decision) -> [String] {
+        let rules = Set(old.outcomes.map(\.rule)).union(new.outcomes.map(\.rule)).sorted()
+        return rules.flatMap { rule -> [String] in
+            let a = old.results(of: rule) ?? [:], b = new.results(of: rule) ?? [:]
+            return Set(a.keys).union(b.keys).sorted().compactMap { field in
+                let from = a[field] ?? .nil, to = b[field] ?? .nil
+                return from == to ? nil : "\(rule).\(field): \(JSONText.encode(from)) → \(JSONText.encode(to))"
+            }
+        }
+    }
+}

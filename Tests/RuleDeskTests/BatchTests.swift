@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RuleDesk
+
+@Suite struct BatchTests {
+    let folder: String
+    let store: Store
+
+    init() throws {
+        folder = try Fixtures.temporaryFolder()
+        store = try Store(path: folder + "/batch.db", create: true)
+        let importer = Importer(store: store, settings: Fixtures.shanghai)
+        for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
+            try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
+        }
+    }
+
+    private func batch(_ ruleSet: RuleSet? = nil, _ configure: (inout BatchOptions) -> Void = { _ in }) throws -> BatchSummary {
+        var options = BatchOptions()
+        options.chunkSize = 7
+        configure(&options)
+        return try BatchRunner(store: store, ruleSet: ruleSet ?? RuleSet(folder: Fixtures.root + "/rules"),
+                               settings: Fixtures.shanghai, options: options).run()
+    }
+
+    private func count(_ sql: String) throws -> Int { try store.read { try Int.fetchOne($0, sql: sql) ?? 0 } }
+
+    @Test func evaluatesEveryNewTicketOnceWithKeyResultsAndWorkOrders() throws {
+        let summary = try batch()
+        #expect(summary.evaluated == 30 && summary.failed == 0)
+        #expect(try count("SELECT count(*) FROM tickets WHERE status = 'evaluated'") == 30)
+        #expect(try count("SELECT count(*) FROM decisions") == 30)
+        #expect(try count("SELECT count(*) FROM work_orders") == 18)
+        #expect(try count("SELECT count(*) FROM work_orders w JOIN tickets t ON t.id = w.ticket_id WHERE t.kind <> 'repair'") == 0)
+        let row = try #require(try store.read {
+            try Row.fetchOne($0, sql: "SELECT * FROM tickets WHERE number = 'KF-2026-000014'")
+        })
+        #expect(row["department"] == "cs")
+        #expect(row["survey_due"] == "2026-05-06")
+        #expect(row["repair_due"] == "2026-05-14")
+        #expect(row["resolve_due"] == "2026-05-14")
+        #expect(row["tier"] == 2)
+        #expect(row["class"] == "B")
+        #expect(row["major"] == false)
+        #expect(row["claim_run"] == nil as Int64?)
+        #expect(try batch().evaluated == 0)
+        #expect(try count("SELECT count(*) FROM decisions") == 30)
+    }
+
+    @Test func parallelDecisionsEqualSerialOnes() throws {
+        try batch { $0.jobs = 1 }
+        let serial = try store.read { try Row.fetchAll($0, sql: "SELECT ticket_id, results, trace FROM decisions ORDER BY ticket_id") }
+        let other = try Store(path: folder + "/other.db", create: true)
+        let importer = Importer(store: other, settings: Fixtures.shanghai)
+        for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
+            try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
+        }
+        var options = BatchOptions()
+        options.jobs = 3
+        options.chunkSize = 11
+        _ = try BatchRunner(store: other, ruleSet: RuleSet(folder: Fixtures.root + "/rules"), settings: Fixtures.shanghai,
+                            options: options).run()
+        let parallel = try other.read { try Row.fetchAll($0, sql: "SELECT ticket_id, results, trace FROM decisions ORDER BY ticket_id") }
+        #expect(serial == parallel)
+    }
+
+    @Test func aFailingRuleFailsOneTicketAndTheRestGoOn() throws {
+        let rules = try Fixtures.rule("if ticket.cause == 'legal' then error('cannot decide legal cases') end return { value = 1 }")
+        let summary = try batch(rules)
+        #expect(summary.evaluated == 29 && summary.failed == 1)
+        #expect(summary.failures.first?.number == "KF-2026-000023")
+        #expect(summary.failures.first?.message.contains("probe.lua:5: cannot decide legal cases") == true, "\(summary.failures)")
+        let error = try store.read { try String.fetchOne($0, sql: "SELECT error FROM tickets WHERE status = 'rule_error'") }
+        #expect(error?.contains("cannot decide legal cases") == true)
+        let fixed = try Fixtures.rule("return { value = 2 }")
+        #expect(try batch(fixed).evaluated == 0)
+        let retried = try batch(fixed) { $0.selection = .errors }
+        #expect(retried.evaluated == 1 && retried.failed == 0)
+        #expect(try count("SELECT count(*) FROM tickets WHERE status = 'evaluated'") == 30)
+    }
+
+    @Test func reevaluateAppendsUnderTheNewVersionOnceAndKeepsHistory() throws {
+        try batch()
+        let open = try count("SELECT count(*) FROM tickets WHERE completed_at IS NULL")
+        let changed = try Fixtures.rule("return { value = 3 }")
+        #expect(try batch(changed) { $0.selection = .reevaluate }.evaluated == open)
+        #expect(try batch(changed) { $0.selection = .reevaluate }.evaluated == 0)
+        #expect(try count("SELECT count(*) FROM decisions") == 30 + open)
+        #expect(try count("SELECT count(DISTINCT rules_version) FROM decisions") == 2)
+    }
+
+    @Test func dryRunWritesNothingAndLimitStops() throws {
+        let dry = try batch { $0.dryRun = true }
+        #expect(dry.evaluated == 30 && dry.dryRun)
+        #expect(try count("SELECT count(*) FROM decisions") == 0)
+        #expect(try count("SELECT count(*) FROM batch_runs") == 0)
+        #expect(try batch { $0.limit = 10 }.evaluated == 10)
+        #expect(try count("SELECT count(*) FROM tickets WHERE status = 'new'") == 20)
+    }
+
+    @Test func claimsOfADeadRunAreTakenAgain() throws {
+        // A run that died (its pid is gone) still holds every new ticket.
+        try store.write { db in
+            try db.execute(sql: "INSERT INTO batch_runs (host, pid, started_at, heartbeat_at) VALUES (?, 999999, 'x', 'x')",
+                           arguments: [BatchRun.host])
+            try db.execute(sql: "UPDATE tickets SET claim_run = ?", arguments: [db.lastInsertedRowID])
+        }
+        #expect(try batch().evaluated == 30)
+        #expect(try count("SELECT count(*) FROM batch_runs WHERE outcome = 'abandoned'") == 1)
+    }
+
+    @Test func aFullDiskIsAClearErrorAndNoChunkIsHalfWritten() throws {
+        try store.writer.writeWithoutTransaction { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count")!
+            try db.execute(sql: "PRAGMA max_page_count = \(pages + 8)")
+        }
+        do {
+            _ = try batch()
+            Issue.record("the batch did not fail")
+        } catch let error as BatchError {
+            #expect(error.description.hasPrefix("the disk is full"), "\(error)")
+        }
+        let evaluated = try count("SELECT count(*) FROM tickets WHERE status = 'evaluated'")
+        #expect(evaluated % 7 == 0)
+        #expect(try count("SELECT count(*) FROM decisions") == evaluated)
+        #expect(try count("SELECT count(*) FROM tickets WHERE claim_run IS NOT NULL AND status = 'evaluated'") == 0)
+    }
+}
