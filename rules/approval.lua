@@ -75,6 +75,8 @@ return {
     settlement_auditor = "string?",
     contractor_at_survey = "boolean",
   },
+  ---@param ticket Ticket
+  ---@param ctx Ctx
   evaluate = function(ticket, ctx)
     if ticket.kind ~= REPAIR then
       ctx.because(string.format("非维修类投诉,无需维修款审批、结算审核或%s到场 (3.6.1)",

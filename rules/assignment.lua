@@ -135,6 +135,8 @@ return {
     notify = "string[]",
     assisted_by = "string[]",
   },
+  ---@param ticket Ticket
+  ---@param ctx Ctx
   evaluate = function(ticket, ctx)
     -- Responsible department, from the cause (2.2–2.7).
     local cause = CAUSES[ticket.cause]

@@ -34,6 +34,8 @@ return {
     resolve_due = "date?",
     needs_consent = "boolean",
   },
+  ---@param ticket Ticket
+  ---@param ctx Ctx
   evaluate = function(ticket, ctx)
     local calendar = ctx.calendar
 

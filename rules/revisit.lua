@@ -221,6 +221,8 @@ return {
   outputs = {
     callback_due = "date?",
   },
+  ---@param ticket Ticket
+  ---@param ctx Ctx
   evaluate = function(ticket, ctx)
     if not CALLBACK_KINDS[ticket.kind] then
       ctx.because("非维修类投诉,无完工后电话回访期限 (3.5.4)")
@@ -239,6 +241,8 @@ return {
   end,
 
   -- The community's revisit plan on ctx.on (3.7.5): docs/rules.md, "Revisit plans".
+  ---@param community Community
+  ---@param ctx PlanCtx
   plan = function(community, ctx)
     local settings = ctx.settings or {}
     local households = ctx.households(community)

@@ -53,6 +53,8 @@ return {
     class = "string?",
     expires_on = "date?",
   },
+  ---@param ticket Ticket
+  ---@param ctx Ctx
   evaluate = function(ticket, ctx)
     if ticket.kind ~= REPAIR then
       ctx.because("非维修类投诉,不派《工程派工单》,无 A/B 类别 (3.5.1)")

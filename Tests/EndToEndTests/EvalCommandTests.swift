@@ -79,8 +79,9 @@ import Testing
     }
 
     @Test func everyCommandsHelpShowsAnExample() throws {
-        for command in ["init", "import", "eval", "test"] {
-            let result = try Binary.run([command, "--help"], in: folder)
+        for command in ["init", "import", "eval", "test", "batch", "gen", "check", "diff", "types", "history", "explain",
+                        "rules log", "revisit plan", "revisit status"] {
+            let result = try Binary.run(command.split(separator: " ").map(String.init) + ["--help"], in: folder)
             #expect(result.status == 0)
             #expect(result.stdout.contains("Example"), "\(command)")
             #expect(result.stdout.contains("ruledesk \(command)"), "\(command)")

@@ -111,6 +111,7 @@ import Testing
     }
 
     @Test func aFullDiskIsAClearErrorAndNoChunkIsHalfWritten() throws {
+        try store.write { try RuleArchive.remember(try RuleSet(folder: Fixtures.root + "/rules"), in: $0) }
         try store.writer.writeWithoutTransaction { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count")!
             try db.execute(sql: "PRAGMA max_page_count = \(pages + 8)")

@@ -76,7 +76,7 @@ function Calendar:add_months(date, n) end
 ---@field revisit Results.revisit
 ---@field warranty Results.warranty
 
----The outputs of rule `approval` (rules/approval.lua).
+---The outputs of rule `approval` (approval.lua).
 ---@class Results.approval
 ---@field approvers string[]
 ---@field contractor_at_survey boolean
@@ -84,7 +84,7 @@ function Calendar:add_months(date, n) end
 ---@field settlement_auditor string?
 ---@field tier integer
 
----The outputs of rule `assignment` (rules/assignment.lua).
+---The outputs of rule `assignment` (assignment.lua).
 ---@class Results.assignment
 ---@field assisted_by string[]
 ---@field department string
@@ -93,18 +93,18 @@ function Calendar:add_months(date, n) end
 ---@field major boolean
 ---@field notify string[]
 
----The outputs of rule `deadlines` (rules/deadlines.lua).
+---The outputs of rule `deadlines` (deadlines.lua).
 ---@class Results.deadlines
 ---@field needs_consent boolean
 ---@field repair_due string?
 ---@field resolve_due string?
 ---@field survey_due string?
 
----The outputs of rule `revisit` (rules/revisit.lua).
+---The outputs of rule `revisit` (revisit.lua).
 ---@class Results.revisit
 ---@field callback_due string?
 
----The outputs of rule `warranty` (rules/warranty.lua).
+---The outputs of rule `warranty` (warranty.lua).
 ---@class Results.warranty
 ---@field class string?
 ---@field expires_on string?

@@ -28,6 +28,16 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     public func run() throws -> BatchSummary {
+        do {
+            return try runBatch()
+        } catch let error as BatchError {
+            throw error
+        } catch let error as DatabaseError {
+            throw BatchError(error)
+        }
+    }
+
+    private func runBatch() throws -> BatchSummary {
         let started = Date()
         let calendar = try store.calendar()
         let engines = try (0..<max(1, options.jobs)).map { _ in

@@ -61,8 +61,9 @@ public struct RuleCheck {
             let message = text.drop { $0 != ":" }.dropFirst().drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
             return Finding(file: chunk, line: line, column: nil, code: nil, message: message, isError: true)
         }
-        let message = text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text
-        return Finding(file: file, line: nil, column: nil, code: nil, message: message, isError: true)
+        let place = error.file ?? file
+        let message = text.hasPrefix(place + ": ") ? String(text.dropFirst(place.count + 2)) : text
+        return Finding(file: place, line: nil, column: nil, code: nil, message: message, isError: true)
     }
 
     /// luacheck over the files, with a configuration made from the sandbox's globals.

@@ -41,7 +41,7 @@ public struct LuaLSAnnotations {
         out += rules.map { "---@field \($0.name) Results.\($0.name)" }
         out.append("")
         for rule in rules {
-            out += ["---The outputs of rule `\(rule.name)` (\(rule.path)).", "---@class Results.\(rule.name)"]
+            out += ["---The outputs of rule `\(rule.name)` (\((rule.path as NSString).lastPathComponent)).", "---@class Results.\(rule.name)"]
             out += rule.outputFields.map { "---@field \($0.name) \(Self.luaType($0.type))" }
             out.append("")
         }

@@ -34,4 +34,13 @@ public enum RuleSetError: Error, Equatable, CustomStringConvertible {
             return "the rules' needs form a cycle: \(names.joined(separator: " → ")); one of them must not need the other"
         }
     }
+
+    /// The file the problem is in, when it is one file.
+    public var file: String? {
+        switch self {
+        case .unreadable(let path), .notText(let path), .contract(let path, _), .unknownNeed(let path, _, _): return path
+        case .duplicateName(_, _, let second): return second
+        default: return nil
+        }
+    }
 }
