@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
+        // libedit from Debian's libedit-dev, for the console's line editing.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(name: "LuaRuntime", dependencies: ["CLua"]),
         .target(
             name: "RuleDesk",
@@ -37,15 +43,18 @@ let package = Package(
             dependencies: [
                 "RuleDesk",
                 "LuaRuntime",
+                "CEditLine",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Pseudo-terminals for the console's end-to-end tests.
+        .target(name: "CTerminalTesting"),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
         .testTarget(name: "RuleDeskTests", dependencies: ["RuleDesk"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["RuleDesk", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RuleDesk", "CTerminalTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

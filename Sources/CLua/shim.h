@@ -97,6 +97,7 @@ static inline void rd_arm(lua_State *L, long long steps) {
     limits->budget_tripped = 0;
     limits->memory_tripped = 0;
     limits->interrupt_tripped = 0;
+    limits->interrupted = 0;
     limits->enforce = 1;
     lua_sethook(L, rd_hook, LUA_MASKCOUNT | (limits->coverage ? LUA_MASKLINE : 0), RD_HOOK_STEP);
 }
@@ -115,6 +116,35 @@ static inline lua_State *rd_newstate(rd_limits *limits) {
 }
 
 static inline void rd_interrupt(rd_limits *limits) { limits->interrupted = 1; }
+
+// MARK: - Ctrl-C for a console: SIGINT stops the running call of one state, or interrupts a read
+
+static volatile sig_atomic_t rd_sigint_count = 0;
+static rd_limits *volatile rd_sigint_target = NULL;
+
+static void rd_sigint_handler(int signal) {
+    (void)signal;
+    rd_sigint_count++;
+    rd_limits *target = rd_sigint_target;
+    if (target) target->interrupted = 1;
+}
+
+/// Routes SIGINT to `target`'s running call, without SA_RESTART so that a blocked read returns.
+static inline void rd_catch_sigint(rd_limits *target) {
+    rd_sigint_target = target;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = rd_sigint_handler;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
+}
+
+/// Whether SIGINT arrived since the last call.
+static inline int rd_take_sigint(void) {
+    int seen = rd_sigint_count != 0;
+    rd_sigint_count = 0;
+    return seen;
+}
 
 /// A Swift function callable from Lua: returns the number of results, or -1 after pushing an error message.
 typedef int (*rd_host_function)(lua_State *L);

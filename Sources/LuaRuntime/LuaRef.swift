@@ -49,6 +49,22 @@ public struct LuaResults {
         return try stack.value(at: base + Int32(index), path: "result \(index + 1)")
     }
 
+    /// Result `index` (from 0) for showing to a person: never fails (functions become `<function>`, …).
+    public func displayValue(_ index: Int) -> LuaValue {
+        guard index < count else { return .nil }
+        var open = Set<UnsafeRawPointer>()
+        return stack.displayValue(at: base + Int32(index), open: &open)
+    }
+
+    /// The `__name` of result `index`'s metatable (set by `setmetatable(t, { __name = "…" })`), if any.
+    public func kind(_ index: Int) -> String? {
+        guard index < count else { return nil }
+        let L = stack.L
+        guard luaL_getmetafield(L, base + Int32(index), "__name") != LUA_TNIL else { return nil }
+        defer { rd_pop(L, 1) }
+        return stack.string(at: -1)
+    }
+
     /// `result[key1][key2]…` read raw; `.nil` where a step is missing or not data.
     public func value(_ index: Int, _ keys: String...) -> LuaValue {
         guard index < count else { return .nil }

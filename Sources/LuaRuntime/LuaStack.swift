@@ -53,6 +53,49 @@ struct LuaStack {
         return try value(at: lua_absindex(L, index), path: path, depth: 0, open: &open)
     }
 
+    /// The value at `index` for showing to a person: what is not data becomes a description
+    /// (`<function>`, `<cycle>`), text keys and others are kept as text.
+    func displayValue(at index: Int32, depth: Int = 0, open: inout Set<UnsafeRawPointer>) -> LuaValue {
+        let index = lua_absindex(L, index)
+        switch lua_type(L, index) {
+        case LUA_TNIL, LUA_TNONE: return .nil
+        case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
+        case LUA_TNUMBER:
+            return rd_isinteger(L, index) != 0 ? .integer(Int64(rd_tointeger(L, index))) : .number(rd_tonumber(L, index))
+        case LUA_TSTRING:
+            var length = 0
+            let chars = rd_tolstring(L, index, &length)
+            return .string(String(decoding: UnsafeRawBufferPointer(start: chars, count: length), as: UTF8.self))
+        case LUA_TTABLE:
+            guard depth < 8, lua_checkstack(L, 4) != 0, let identity = lua_topointer(L, index),
+                  open.insert(identity).inserted else { return .string("<table>") }
+            defer { open.remove(identity) }
+            var byIndex: [Int64: LuaValue] = [:], byName: [String: LuaValue] = [:]
+            lua_pushnil(L)
+            while lua_next(L, index) != 0 {
+                let value = displayValue(at: -1, depth: depth + 1, open: &open)
+                if lua_type(L, -2) == LUA_TNUMBER, rd_isinteger(L, -2) != 0 {
+                    byIndex[Int64(rd_tointeger(L, -2))] = value
+                } else {
+                    lua_pushvalue(L, -2)
+                    var length = 0
+                    let chars = rd_tolstring(L, -1, &length)
+                    let key = chars.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) }
+                    rd_pop(L, 1)
+                    byName[key ?? "?"] = value
+                }
+                rd_pop(L, 1)
+            }
+            if byName.isEmpty, !byIndex.isEmpty, (1...Int64(byIndex.count)).allSatisfy({ byIndex[$0] != nil }) {
+                return .array((1...Int64(byIndex.count)).map { byIndex[$0]! })
+            }
+            for (key, value) in byIndex { byName[String(key)] = value }
+            return .table(byName)
+        default:
+            return .string("<\(String(cString: lua_typename(L, lua_type(L, index))))>")
+        }
+    }
+
     private func value(at index: Int32, path: String, depth: Int, open: inout Set<UnsafeRawPointer>) throws -> LuaValue {
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .nil

@@ -83,10 +83,11 @@ public final class LuaState {
     }
 
     /// Compiles source text (never bytecode) as a function whose globals are `environment`
-    /// (a new strict one when nil). `name` appears in messages: `rules/approval.lua:14: …`.
+    /// (a new strict one when nil). `name` appears in messages: `rules/approval.lua:14: …`; a name starting
+    /// with `=` is shown without it (`=stdin` → `stdin:1: …`).
     public func compile(_ source: String, name: String, environment: LuaRef? = nil) throws -> LuaRef {
         let env = try environment ?? self.environment(open: false)
-        let status = rd_load(L, source, source.utf8.count, "@" + name)
+        let status = rd_load(L, source, source.utf8.count, name.hasPrefix("=") ? name : "@" + name)
         guard status == LUA_OK else {
             let message = LuaStack(L: L).string(at: -1) ?? "cannot compile \(name)"
             rd_pop(L, 1)
@@ -179,9 +180,18 @@ public final class LuaState {
         return LuaError(.runtime, message, traceback: traceback)
     }
 
-    /// Asks the running call to stop; safe from any thread. The call fails with ``LuaError/Kind/interrupted``.
-    public func interrupt() {
-        rd_interrupt(limitsPointer)
+    /// A handle another thread can use to stop the running call (a watchdog, a console).
+    public var interruption: LuaInterruption { LuaInterruption(limits: limitsPointer) }
+
+    /// Makes Ctrl-C (SIGINT) stop this state's running call; a read blocked at the time returns early.
+    /// For a console: one state per process.
+    public func catchInterrupts() {
+        rd_catch_sigint(limitsPointer)
+    }
+
+    /// Whether Ctrl-C was pressed since the last time this was asked.
+    public static func takeInterrupt() -> Bool {
+        rd_take_sigint() != 0
     }
 
     // MARK: - Values kept in Lua
@@ -385,4 +395,12 @@ private let dispatchHostFunction: @convention(c) (OpaquePointer?) -> Int32 = { L
         lua_concat(L, 2)
         return -1
     }
+}
+
+/// Stops a state's running call from any thread; the call fails with ``LuaError/Kind/interrupted``.
+/// Valid while its ``LuaState`` lives.
+public struct LuaInterruption: @unchecked Sendable {
+    let limits: UnsafeMutablePointer<rd_limits>
+
+    public func interrupt() { rd_interrupt(limits) }
 }

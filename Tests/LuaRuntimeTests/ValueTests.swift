@@ -1,3 +1,4 @@
+import Foundation
 import LuaRuntime
 import Testing
 
@@ -119,7 +120,9 @@ import Testing
     @Test func interruptStopsARunningCall() throws {
         let chunk = try lua.compile("while true do end", name: "spin.lua")
         lua.limits.instructions = Int.max / 2
-        lua.interrupt()
+        let interruption = lua.interruption
+        let stopper = Thread { Thread.sleep(forTimeInterval: 0.2); interruption.interrupt() }
+        stopper.start()
         #expect { try lua.call(chunk, []) } throws: { ($0 as? LuaError)?.kind == .interrupted }
         lua.limits.instructions = 1_000_000
         #expect(try lua.call(try lua.compile("return 1", name: "after.lua"), []) == [1])

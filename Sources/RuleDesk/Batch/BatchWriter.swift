@@ -38,7 +38,7 @@ struct BatchWriter {
         for outcome in outcomes {
             switch outcome.result {
             case .success(let result):
-                let key = result.keys.map(Self.databaseValue)
+                let key = result.keys.map(\.columnValue)
                 try decided.execute(arguments: StatementArguments(key + [rulesVersion.databaseValue, now.databaseValue,
                                                                          outcome.ticketId.databaseValue, run.id.databaseValue]))
                 guard db.changesCount == 1 else { continue }
@@ -56,16 +56,5 @@ struct BatchWriter {
             written.insert(outcome.ticketId)
         }
         return written
-    }
-
-    static func databaseValue(_ value: LuaValue) -> DatabaseValue {
-        switch value {
-        case .nil: return .null
-        case .boolean(let b): return b.databaseValue
-        case .integer(let i): return i.databaseValue
-        case .number(let d): return d.databaseValue
-        case .string(let s): return s.databaseValue
-        case .array, .table: return JSONText.encode(value).databaseValue
-        }
     }
 }

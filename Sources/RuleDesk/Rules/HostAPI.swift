@@ -84,7 +84,7 @@ final class HostAPI {
                         throw LuaError(.runtime, "ctx.query: more than 10000 rows; add a WHERE or a LIMIT")
                     }
                     var fields: [String: LuaValue] = [:]
-                    for (column, value) in row { fields[column] = Self.luaValue(value) }
+                    for (column, value) in row { fields[column] = LuaValue(databaseValue: value) }
                     rows.append(.table(fields))
                 }
                 return [.array(rows)]
@@ -95,23 +95,8 @@ final class HostAPI {
     }
 
     private static func databaseValue(_ value: LuaValue, index: Int) throws -> DatabaseValue {
-        switch value {
-        case .nil: return .null
-        case .boolean(let b): return b.databaseValue
-        case .integer(let i): return i.databaseValue
-        case .number(let d): return d.databaseValue
-        case .string(let s): return s.databaseValue
-        case .array, .table: throw LuaError(.runtime, "ctx.query: parameter \(index) is a table; pass text, numbers or booleans")
-        }
-    }
-
-    private static func luaValue(_ value: DatabaseValue) -> LuaValue {
-        switch value.storage {
-        case .null: return .nil
-        case .int64(let i): return .integer(i)
-        case .double(let d): return .number(d)
-        case .string(let s): return .string(s)
-        case .blob(let data): return String(data: data, encoding: .utf8).map(LuaValue.string) ?? .nil
-        }
+        if case .array = value { throw LuaError(.runtime, "ctx.query: parameter \(index) is a table; pass text, numbers or booleans") }
+        if case .table = value { throw LuaError(.runtime, "ctx.query: parameter \(index) is a table; pass text, numbers or booleans") }
+        return value.columnValue
     }
 }

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import LuaRuntime
+
+/// `case{…}`: a case typed in by a clerk, checked like an imported ticket but not stored. Sensible defaults:
+/// received now, by `cs`, one household affected; `cost` may stand for `estimated_cost`.
+struct CaseBuilder {
+    unowned let console: ConsoleSession
+
+    func build(_ value: LuaValue) throws -> TicketCase {
+        guard var given = value.tableValue else {
+            throw LuaError(.runtime, "case{ kind = \"repair\", cost = 1200, component = \"plumbing\", community = \"H01\" } expects a table")
+        }
+        if let cost = given.removeValue(forKey: "cost"), given["estimated_cost"] == nil { given["estimated_cost"] = cost }
+        var fields = try TestWorld.fields(.table(given), kind: .tickets, zone: console.settings.timeZone)
+        let now = Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
+        let defaults = ["channel": "cs", "kind": "complaint", "received_at": now.iso8601(in: console.settings.timeZone),
+                        "number": "CASE-\(console.cases.count + 1)"]
+        for (key, value) in defaults where fields[key] == nil { fields[key] = value }
+        if fields["cause"] == nil { fields["cause"] = fields["kind"] == "repair" ? "warranty" : "other" }
+        if fields["community"] == nil {
+            let codes = try console.store.read { try String.fetchAll($0, sql: "SELECT code FROM communities LIMIT 2") }
+            if codes.count == 1 { fields["community"] = codes[0] }
+        }
+        let row = RowReader(file: "case", row: CSVFile.Row(line: 1, fields: fields), kind: .tickets)
+        for column in fields.keys where !ImportKind.tickets.columns.contains(column) {
+            throw LuaError(.runtime, "case: unknown field '\(column)'; the fields are cost and \(ImportKind.tickets.columns.joined(separator: ", "))")
+        }
+        do {
+            return try console.store.read { db in
+                let ticket = try TicketFields(row: row, settings: console.settings).ticket(in: db)
+                let community = try Community.fetchOne(db, key: ticket.communityId)!
+                let household = try ticket.householdId.flatMap { try Household.fetchOne(db, key: $0) }
+                return TicketCase(ticket: ticket, community: community, household: household)
+            }
+        } catch let error as ImportError {
+            throw LuaError(.runtime, "case: " + (error.column.map { "\($0): " } ?? "") + error.message)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import LuaRuntime
+
+/// The Swift side of the console's helpers: `ticket`, `case`, `eval`, `plan`, `tickets`, `print`, and the
+/// rules' `calendar` and `query` (phones masked unless the console shows personal data).
+struct ConsoleHelpers {
+    unowned let console: ConsoleSession
+
+    func functions(in lua: LuaState, host: HostAPI) -> [String: LuaArgument] {
+        let console = self.console
+        return [
+            "ticket": .reference(lua.function { call in
+                guard case .string(let number) = try call.value(0) else {
+                    throw LuaError(.runtime, "ticket(\"KF-2026-000001\") expects a ticket number")
+                }
+                return [try Self.ticketValue(try Self.stored(number, console), console)]
+            }),
+            "case": .reference(lua.function { call in
+                let ticketCase = try CaseBuilder(console: console).build(try call.value(0))
+                console.cases[ticketCase.ticket.number] = ticketCase
+                return [try Self.ticketValue(ticketCase, console)]
+            }),
+            "eval": .reference(lua.function { call in
+                let argument = try call.value(0)
+                guard let number = argument.stringValue ?? argument["number"].stringValue else {
+                    throw LuaError(.runtime, "eval(t) expects a ticket from ticket(…) or case{…}, or a ticket number")
+                }
+                let ticketCase = try console.cases[number] ?? Self.stored(number, console)
+                do {
+                    return [Self.decisionValue(try console.engine.evaluate(ticketCase))]
+                } catch let failure as RuleFailure {
+                    throw LuaError(.runtime, "rule '\(failure.rule)' failed: \(failure.message)")
+                }
+            }),
+            "plan": .reference(lua.function { call in
+                guard case .string(let code) = try call.value(0) else {
+                    throw LuaError(.runtime, "plan(\"H01\") expects a community code, and optionally a date")
+                }
+                guard let community = try console.store.read({ try Community.filter(Column("code") == code).fetchOne($0) }) else {
+                    throw LuaError(.runtime, RevisitError.unknownCommunity(code).description)
+                }
+                let dateText = try call.value(1).stringValue
+                guard let date = dateText.map({ LocalDate($0) }) ?? Optional(Self.today(console.settings)) else {
+                    throw LuaError(.runtime, "plan: '\(dateText ?? "")' is not a date (YYYY-MM-DD)")
+                }
+                do {
+                    return [Self.planValue(try RevisitPlanner(engine: console.engine, store: console.store).plan(community, on: date))]
+                } catch let failure as RuleFailure {
+                    throw LuaError(.runtime, failure.message)
+                }
+            }),
+            "tickets": .reference(lua.function { call in [try TicketList(filter: try call.value(0)).rows(in: console.store)] }),
+            "print": .reference(lua.function { call in
+                console.printLine((0..<call.count).map { index in
+                    ConsoleView.inline((try? call.value(index)) ?? .string("<value>"))
+                }.joined(separator: "\t"))
+                return []
+            }),
+            "calendar": .reference(host.calendarTable),
+            "query": .reference(lua.function { call in
+                let rows = try lua.call(host.query, (0..<call.count).map { .value((try? call.value($0)) ?? .nil) })
+                return console.showPII ? rows : rows.map(ConsoleView.maskingPhones)
+            }),
+        ]
+    }
+
+    /// A stored ticket, or an error naming the closest numbers.
+    static func stored(_ number: String, _ console: ConsoleSession) throws -> TicketCase {
+        if let found = try console.store.read({ try TicketCase.load(number: number, from: $0) }) { return found }
+        let near = try console.store.read { try TicketSearch.closest(to: number, in: $0) }
+        throw LuaError(.runtime, "no ticket \(number)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+    }
+
+    /// The ticket as rules see it, with the owner and phone (masked unless personal data is shown) and the
+    /// key results recorded for it.
+    static func ticketValue(_ ticketCase: TicketCase, _ console: ConsoleSession) throws -> LuaValue {
+        var fields = try ticketCase.ticketValue(in: console.settings.timeZone).tableValue ?? [:]
+        if let household = ticketCase.household {
+            fields["owner"] = .string(household.owner)
+            fields["phone"] = .string(console.showPII ? household.phone : ConsoleView.maskPhone(household.phone))
+        }
+        if let id = ticketCase.ticket.id, let row = try console.store.read({
+            try Row.fetchOne($0, sql: "SELECT department, resolve_due, tier, class FROM tickets WHERE id = ?", arguments: [id])
+        }) {
+            for column in ["department", "resolve_due", "tier", "class"] {
+                if let value = row[column] as DatabaseValue?, !value.isNull {
+                    fields["recorded_" + column] = LuaValue(databaseValue: value)
+                }
+            }
+        }
+        return .table(fields)
+    }
+
+    static func decisionValue(_ decision: Decision) -> LuaValue {
+        .table([
+            "ticket": .string(decision.ticket),
+            "rules_version": .string(decision.rulesVersion),
+            "results": .table(Dictionary(uniqueKeysWithValues: decision.outcomes.map { ($0.rule, LuaValue.table($0.results)) })),
+            "trace": .table(Dictionary(uniqueKeysWithValues: decision.outcomes.map { ($0.rule, LuaValue.array($0.trace.map(LuaValue.string))) })),
+            "order": .array(decision.outcomes.map { .string($0.rule) }),
+        ])
+    }
+
+    static func planValue(_ plan: RevisitPlan) -> LuaValue {
+        .table([
+            "community": .string(plan.community), "on": .string(plan.on.description), "kind": .string(plan.kind),
+            "mode": plan.mode.map(LuaValue.string) ?? .nil, "occupancy": .number(plan.occupancy),
+            "sample_size": .integer(Int64(plan.sampleSize)), "households": .array(plan.households.map(LuaValue.string)),
+            "follow_ups": .array(plan.followUps.map {
+                .table(["household": .string($0.household), "with_manager": .boolean($0.withManager)])
+            }),
+            "seed": .string(plan.seed), "rules_version": .string(plan.rulesVersion),
+            "trace": .array(plan.trace.map(LuaValue.string)),
+        ])
+    }
+
+    static func today(_ settings: Settings) -> LocalDate {
+        Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970)).localDate(in: settings.timeZone)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import LuaRuntime
+
+extension ConsoleSession {
+    /// The meta commands, in the style of the sqlite3 shell.
+    public static let metaCommands = [".help", ".rules", ".reload", ".tickets", ".format", ".quit", ".exit"]
+
+    static let help = """
+        Helpers (Lua):
+          ticket("KF-2026-000001")          a stored ticket
+          case{ kind = "repair", cost = 1200, component = "plumbing", community = "H01",
+                received_at = "2026-02-13 16:00" }    a case that is not stored
+          eval(t)                           the decision for a ticket or case, with the reasons
+          plan("H01") / plan("H01", "2026-03-01")      a community's revisit plan
+          tickets{ status = "new", community = "H01" }  a short list
+          calendar:add_workdays("2026-04-30", 3), query("SELECT …", …), print(…)
+        Commands:
+          .help             this text
+          .rules            the rule files and the rule set's version
+          .reload           read the rules folder again and say what changed
+          .tickets          the latest tickets
+          .format text|json how results are shown
+          .quit             leave (or Ctrl-D)
+        Typing an expression shows its value; an unfinished chunk continues on the next line (>>).
+        """
+
+    func meta(_ line: String) -> Reply {
+        let words = line.split(separator: " ").map(String.init)
+        switch words.first {
+        case ".help": return Reply(output: [Self.help])
+        case ".quit", ".exit": return Reply(quit: true)
+        case ".format":
+            guard words.count == 2, let format = Format(rawValue: words[1]) else {
+                return Reply(output: ["format: \(format.rawValue)"], error: words.count == 1 ? nil : "use .format text or .format json")
+            }
+            self.format = format
+            return Reply(output: ["format: \(format.rawValue)"])
+        case ".rules":
+            let ruleSet = engine.ruleSet
+            let lines = ruleSet.files.map { file in
+                "  \(file.path)  \(file.source.split(separator: "\n", omittingEmptySubsequences: false).count) lines"
+            }
+            return Reply(output: ["rules \(ruleSet.folder), version \(ruleSet.version)"] + lines)
+        case ".reload":
+            let before = engine.ruleSet
+            do {
+                let after = try reloadEngine().ruleSet
+                return Reply(output: [Self.changes(from: before, to: after)])
+            } catch {
+                return Reply(error: "\(error) (the previous rules stay in use)")
+            }
+        case ".tickets": return submit("tickets{}")
+        default:
+            return Reply(error: "unknown command \(words.first ?? line); .help lists them")
+        }
+    }
+
+    /// What `.reload` says: files added, removed and changed, and the versions.
+    static func changes(from before: RuleSet, to after: RuleSet) -> String {
+        guard before.version != after.version else { return "no change (version \(after.version.prefix(12)))" }
+        let old = Dictionary(uniqueKeysWithValues: before.files.map { ($0.name, $0.source) })
+        let new = Dictionary(uniqueKeysWithValues: after.files.map { ($0.name, $0.source) })
+        var lines = ["version \(before.version.prefix(12)) → \(after.version.prefix(12))"]
+        for name in Set(old.keys).union(new.keys).sorted() {
+            switch (old[name], new[name]) {
+            case (nil, _): lines.append("  added    \(name)")
+            case (_, nil): lines.append("  removed  \(name)")
+            case let (a?, b?) where a != b: lines.append("  changed  \(name)")
+            default: continue
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// How a result is shown in the current format.
+    func show(_ value: LuaValue, kind: String?) -> String {
+        ConsoleView.show(value, kind: kind, format: format, labels: engine.labels)
+    }
+
+    /// Words that complete `word`, the word before the cursor of `line`: meta commands at the start of a line,
+    /// ticket numbers inside quotes, a table's fields after `name.` or `name:`, globals otherwise.
+    public func completions(for word: String, in line: String) -> [String] {
+        let before = line.dropLast(line.hasSuffix(word) ? word.count : 0)
+        if before.trimmingCharacters(in: .whitespaces).isEmpty, word.hasPrefix(".") {
+            return Self.metaCommands.filter { $0.hasPrefix(word) }
+        }
+        if let quote = before.last, quote == "\"" || quote == "'" {
+            let stored = (try? store.read {
+                try String.fetchAll($0, sql: "SELECT number FROM tickets WHERE number LIKE ? ESCAPE '\\' ORDER BY number LIMIT 50",
+                                    arguments: [word.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"])
+            }) ?? []
+            return stored + cases.keys.filter { $0.hasPrefix(word) }.sorted()
+        }
+        if let separator = word.lastIndex(where: { $0 == "." || $0 == ":" }) {
+            let path = String(word[..<separator]), partial = word[word.index(after: separator)...]
+            return fieldNames(of: path).filter { $0.hasPrefix(partial) }.map { path + String(word[separator]) + $0 }
+        }
+        return globalNames().filter { $0.hasPrefix(word) && !$0.hasPrefix("_") || ($0 == "_G" && word.hasPrefix("_")) }
+    }
+}

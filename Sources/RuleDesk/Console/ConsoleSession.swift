@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import LuaRuntime
+
+/// The clerk's console (`ruledesk repl`) without the terminal: it takes lines, keeps an incomplete chunk until
+/// it is complete, runs it in the sandbox with the console's helpers, and answers with text to show.
+///
+/// ```swift
+/// let console = try ConsoleSession(store: store, rulesFolder: "rules", settings: settings)
+/// console.submit("eval(ticket(\"KF-2026-000001\"))").output   // the decision, as a clerk reads it
+/// ```
+public final class ConsoleSession {
+    /// What the console answers to a line.
+    public struct Reply: Equatable {
+        /// Text to show (printed values, results, meta command answers).
+        public var output: [String] = []
+        /// The error of the chunk, if it failed.
+        public var error: String?
+        /// The chunk is incomplete: show the continuation prompt and read more.
+        public var needsMore = false
+        /// `.quit` was asked.
+        public var quit = false
+    }
+
+    public enum Format: String, Sendable { case text, json }
+
+    public var format: Format = .text
+    public let showPII: Bool
+    let store: Store
+    let settings: Settings
+    let rulesFolder: String
+    private(set) var engine: RuleEngine
+    let lua: LuaState
+    private let host: HostAPI
+    private var env: LuaRef!
+    private var fieldsFunction: LuaRef!
+    private var pending: [String] = []
+    private var printed: [String] = []
+    /// Cases made with `case{…}`, by their number.
+    var cases: [String: TicketCase] = [:]
+
+    public init(store: Store, rulesFolder: String, settings: Settings, showPII: Bool = false) throws {
+        self.store = store
+        self.rulesFolder = rulesFolder
+        self.settings = settings
+        self.showPII = showPII
+        engine = try RuleEngine(ruleSet: RuleSet(folder: rulesFolder), store: store, settings: settings)
+        // Clerks stop runaway loops with Ctrl-C; the memory cap stays.
+        lua = try LuaState(limits: LuaLimits(instructions: 50_000_000_000))
+        host = try HostAPI(lua: lua, calendar: try store.calendar(), store: store)
+        env = try lua.environment(open: true)
+        let prelude = try lua.compile(ConsolePrelude.source, name: "=console", environment: env)
+        fieldsFunction = try lua.callKeepingResult(prelude, [.fields(helpers())])
+    }
+
+    /// Whether an incomplete chunk is waiting for more lines.
+    public var isContinuing: Bool { !pending.isEmpty }
+
+    /// Lets Ctrl-C stop a running chunk.
+    public func catchInterrupts() { lua.catchInterrupts() }
+
+    /// Drops the incomplete chunk (Ctrl-C while typing).
+    public func cancelLine() { pending = [] }
+
+    /// Takes one line: a meta command (`.help`), or Lua, run once the chunk is complete.
+    public func submit(_ line: String) -> Reply {
+        if pending.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(".") {
+            return meta(line.trimmingCharacters(in: .whitespaces))
+        }
+        pending.append(line)
+        let chunk = pending.joined(separator: "\n")
+        guard !chunk.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            pending = []
+            return Reply()
+        }
+        let function: LuaRef
+        do {
+            function = try compile(chunk)
+        } catch let error as LuaError where error.kind == .syntax && error.message.hasSuffix("<eof>") {
+            return Reply(needsMore: true)
+        } catch {
+            pending = []
+            return Reply(error: "\(error)")
+        }
+        pending = []
+        defer { lua.release(function) }
+        printed = []
+        do {
+            let shown = try lua.call(function, []) { results in
+                (0..<results.count).map { show(results.displayValue($0), kind: results.kind($0)) }
+            }
+            return Reply(output: printed + shown)
+        } catch let error as LuaError {
+            let message = error.kind == .interrupted ? "interrupted" : error.message
+            return Reply(output: printed, error: message)
+        } catch {
+            return Reply(output: printed, error: "\(error)")
+        }
+    }
+
+    /// `return <chunk>` when the chunk is an expression (so typing `1 + 1` shows 2), else the chunk.
+    private func compile(_ chunk: String) throws -> LuaRef {
+        if let expression = try? lua.compile("return " + chunk, name: "=stdin", environment: env) { return expression }
+        return try lua.compile(chunk, name: "=stdin", environment: env)
+    }
+
+    /// The globals a completion can offer: the console's own and the sandbox's.
+    func globalNames() -> [String] {
+        let sandbox = (try? lua.sandboxGlobals().keys.map { $0 }) ?? []
+        return Array(Set(lua.keys(of: env) + sandbox)).sorted()
+    }
+
+    /// The field names of the table `path` (`string`, `t.results`) leads to.
+    func fieldNames(of path: String) -> [String] {
+        ((try? lua.call(fieldsFunction, [.value(.string(path))]).first?.arrayValue) ?? [])
+            .compactMap(\.stringValue).sorted()
+    }
+
+    /// Makes the next engine from the rules folder (`.reload`).
+    func reloadEngine() throws -> RuleEngine {
+        engine = try RuleEngine(ruleSet: RuleSet(folder: rulesFolder), store: store, settings: settings)
+        host.calendar = try store.calendar()
+        return engine
+    }
+
+    /// Adds text that `print` wrote.
+    func printLine(_ text: String) { printed.append(text) }
+
+    /// The Lua functions the prelude wraps.
+    private func helpers() -> [String: LuaArgument] {
+        ConsoleHelpers(console: self).functions(in: lua, host: host)
+    }
+}

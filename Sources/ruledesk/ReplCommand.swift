@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import LuaRuntime
+import RuleDesk
+
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "The clerk's console: evaluate and explain one case while the owner is on the phone.",
+        discussion: """
+            A Lua prompt in the rules' sandbox with helpers: ticket("KF-2026-000001"), case{…}, eval(t),
+            plan("H01"), tickets{…}; and .help, .rules, .reload, .tickets, .format, .quit. Not on a terminal
+            (ruledesk repl < session.lua) it prints each result and exits 1 if any chunk failed.
+
+            Example:
+              ruledesk repl
+              echo 'eval(ticket("KF-2026-000014"))' | ruledesk repl
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var rules: RulesOptions
+
+    @Flag(help: "Show owners' phone numbers in full.")
+    var showPII = false
+
+    func run() throws {
+        var console: ConsoleSession?
+        try reporting {
+            console = try ConsoleSession(store: try database.open(), rulesFolder: rules.rules,
+                                         settings: try Settings.fromEnvironment(), showPII: showPII)
+        }
+        guard let console else { return }
+        if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
+            interactive(console)
+        } else if !piped(console) {
+            throw ExitCode(1)
+        }
+    }
+
+    private func interactive(_ console: ConsoleSession) {
+        let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let history = ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.ruledesk_history" }
+        let reader = LineReader(historyPath: history) { word, line in console.completions(for: word, in: line) }
+        console.catchInterrupts()
+        Console.print("ruledesk console — .help for help, Ctrl-D to leave")
+        while true {
+            _ = LuaState.takeInterrupt()
+            switch reader.read(prompt: console.isContinuing ? ">> " : "ruledesk> ", interrupted: LuaState.takeInterrupt) {
+            case .end:
+                Console.print("")
+                return
+            case .interrupted:
+                console.cancelLine()
+                Console.print("")
+            case .line(let line):
+                reader.remember(line)
+                let reply = console.submit(line)
+                for text in reply.output { Console.print(text) }
+                if let error = reply.error { Console.print(colour ? "\u{1B}[31m\(error)\u{1B}[0m" : error) }
+                if reply.quit { return }
+            }
+        }
+    }
+
+    /// Reads stdin to the end; returns whether every chunk succeeded.
+    private func piped(_ console: ConsoleSession) -> Bool {
+        var succeeded = true, number = 0
+        while let line = Swift.readLine(strippingNewline: true) {
+            number += 1
+            let reply = console.submit(line)
+            for text in reply.output { Console.print(text) }
+            if let error = reply.error {
+                Console.error("line \(number): \(error)")
+                succeeded = false
+            }
+            if reply.quit { break }
+        }
+        if console.isContinuing {
+            Console.error("the input ends inside an unfinished chunk")
+            succeeded = false
+        }
+        return succeeded
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// The console driven through a pseudo-terminal, as a clerk uses it.
+@Suite(.serialized) struct ConsoleTests {
+    let folder: String
+    let home: String
+
+    init() throws {
+        folder = try Binary.sampleWorld()
+        home = folder + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    }
+
+    private func console(_ extra: [String] = [], environment: [String: String] = [:]) throws -> Terminal {
+        try Terminal(["repl"] + extra, in: folder, environment: Terminal.environment(home: home, extra: environment))
+    }
+
+    @Test func promptMultiLineChunkAndAnErrorThenAGoodLine() throws {
+        let term = try console()
+        try term.expect("ruledesk> ")
+        var mark = term.mark
+        term.type("for i = 1, 3 do\r")
+        try term.expect(">> ", after: mark)
+        term.type("print(i * 10) end\r")
+        let output = try term.expect("ruledesk> ", after: mark)
+        #expect(output.contains("10\r\n20\r\n30\r\n"), "\(output)")
+        mark = term.mark
+        term.type("nil + 1\r")
+        try term.expect("attempt to perform arithmetic on a nil value", after: mark)
+        mark = term.mark
+        term.type("6 * 7\r")
+        try term.expect("42", after: mark)
+        term.key(4)
+        #expect(try term.wait() == 0)
+    }
+
+    @Test func tabCompletesTicketNumbersGlobalsAndFields() throws {
+        let term = try console()
+        try term.expect("ruledesk> ")
+        var mark = term.mark
+        term.type("ticket(\"KF-2025-00000")
+        try term.expect("KF-2025-00000", after: mark)
+        term.key(9)
+        Thread.sleep(forTimeInterval: 0.2)
+        term.key(9)
+        try term.expect("KF-2025-000001 KF-2025-000002", after: mark)
+        term.key(21)   // Ctrl-U: drop the line
+        term.type("\r")
+        mark = term.mark
+        term.type("string.for")
+        try term.expect("string.for", after: mark)
+        term.key(9)
+        try term.expect("mat", after: mark)
+        term.type("(\"%05d\", 42)\r")
+        try term.expect("00042", after: mark)
+        mark = term.mark
+        term.type("tick")
+        try term.expect("tick", after: mark)
+        term.key(9)
+        term.type("(\"KF-2026-000014\").kind\r")
+        try term.expect("repair", after: mark)
+    }
+
+    @Test func historyIsKeptAcrossTwoRuns() throws {
+        let first = try console()
+        try first.expect("ruledesk> ")
+        first.type("answer = 40 + 2\r")
+        try first.expect("ruledesk> ", after: first.mark)
+        first.type(".quit\r")
+        #expect(try first.wait() == 0)
+        let history = try String(contentsOfFile: home + "/.ruledesk_history", encoding: .utf8)
+        #expect(history.contains("answer"))
+
+        let second = try console()
+        try second.expect("ruledesk> ")
+        let mark = second.mark
+        second.type("\u{1B}[A")   // up arrow twice: `.quit`, then the line before it from the first run
+        try second.expect(".quit", after: mark)
+        second.type("\u{1B}[A")
+        try second.expect("answer = 40 + 2", after: mark)
+    }
+
+    @Test func ctrlCStopsARunawayLoopAndTheConsoleGoesOn() throws {
+        let term = try console()
+        try term.expect("ruledesk> ")
+        var mark = term.mark
+        term.type("while true do end\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        term.key(3)
+        try term.expect("interrupted", after: mark)
+        try term.expect("ruledesk> ", after: mark)
+        mark = term.mark
+        term.type("half-typed")
+        term.key(3)
+        try term.expect("ruledesk> ", after: mark)
+        mark = term.mark
+        term.type("1 + 1\r")
+        let output = try term.expect("ruledesk> ", after: mark)
+        #expect(output.contains("2\r\n") && !output.contains("half-typed1"), "\(output)")
+    }
+
+    @Test func phonesAreMaskedUnlessAskedFor() throws {
+        let term = try console()
+        try term.expect("ruledesk> ")
+        term.type("ticket(\"KF-2026-000014\")\r")
+        let card = try term.expect("ruledesk> ", after: term.mark)
+        #expect(card.range(of: #"\nphone +138\*\*\*\*0010\r"#, options: .regularExpression) != nil, "\(card)")
+        #expect(!term.screen.contains("13800000010"))
+        let full = try console(["--show-pii"])
+        full.type("ticket(\"KF-2026-000014\").phone\r")
+        try full.expect("13800000010")
+    }
+
+    @Test func tablesWithChineseNamesLineUp() throws {
+        let term = try console(environment: ["NO_COLOR": "1"])
+        try term.expect("ruledesk> ")
+        let mark = term.mark
+        term.type("tickets{ limit = 8 }\r")
+        let output = try term.expect("ruledesk> ", after: mark)
+        let lines = output.components(separatedBy: "\r\n").filter { $0.contains("KF-") || $0.hasPrefix("number") }
+        #expect(lines.count == 9, "\(output)")
+        let kindColumns = Set(lines.map { line -> Int in
+            let prefix = line[..<line.range(of: line.hasPrefix("number") ? "kind" : (line.contains("repair") ? "repair" : "complaint"))!.lowerBound]
+            return prefix.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+        })
+        #expect(kindColumns.count == 1, "\(output)")
+        #expect(output.contains("华庭") || output.contains("锦绣"))
+    }
+
+    @Test func pipedModeHasNoPromptsAndFailsOnAnError() throws {
+        let good = try Binary.run(["repl"], in: folder, input: "x = 2\nx * 21\neval(ticket(\"KF-2026-000014\")).results.approval.tier\n")
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout == "42\n2\n")
+        let bad = try Binary.run(["repl"], in: folder, input: "1 + nil\n2\n")
+        #expect(bad.status == 1)
+        #expect(bad.stdout == "2\n")
+        #expect(bad.stderr.contains("line 1: stdin:1: attempt to perform arithmetic on a nil value"))
+        #expect(!bad.stdout.contains("ruledesk>") && !bad.stdout.contains("\u{1B}["))
+    }
+
+    @Test func aCaseIsExplainedInChinese() throws {
+        let result = try Binary.run(["repl"], in: folder, input: """
+            c = case{ kind = "repair", cost = 1200, component = "plumbing", community = "H01", received_at = "2026-02-13 16:00" }
+            eval(c)
+            .rules
+            .format json
+            eval("KF-2026-000014")
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("工单 CASE-1"))
+        #expect(result.stdout.contains("approvers             deputy_gm (副总经理)"))
+        #expect(result.stdout.contains("最迟 2026-02-14"))
+        #expect(result.stdout.contains("rules rules, version "))
+        #expect(result.stdout.contains("{\"ticket\": \"KF-2026-000014\", \"rules_version\": "))
+    }
+}
