@@ -65,8 +65,9 @@ import Testing
     @Test func historyIsKeptAcrossTwoRuns() throws {
         let first = try console()
         try first.expect("ruledesk> ")
+        let typed = first.mark
         first.type("answer = 40 + 2\r")
-        try first.expect("ruledesk> ", after: first.mark)
+        try first.expect("ruledesk> ", after: typed)
         first.type(".quit\r")
         #expect(try first.wait() == 0)
         let history = try String(contentsOfFile: home + "/.ruledesk_history", encoding: .utf8)
@@ -103,8 +104,9 @@ import Testing
     @Test func phonesAreMaskedUnlessAskedFor() throws {
         let term = try console()
         try term.expect("ruledesk> ")
+        let mark = term.mark
         term.type("ticket(\"KF-2026-000014\")\r")
-        let card = try term.expect("ruledesk> ", after: term.mark)
+        let card = try term.expect("ruledesk> ", after: mark)
         #expect(card.range(of: #"\nphone +138\*\*\*\*0010\r"#, options: .regularExpression) != nil, "\(card)")
         #expect(!term.screen.contains("13800000010"))
         let full = try console(["--show-pii"])
