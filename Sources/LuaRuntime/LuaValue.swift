@@ -5,7 +5,7 @@
 /// converting them is a ``LuaError`` of kind ``LuaError/Kind/badValue``.
 ///
 /// ```swift
-/// let row: LuaValue = ["tier": 2, "approvers": ["deputy_gm"]]
+/// let row: LuaValue = ["count": 2, "names": ["a", "b"]]
 /// ```
 public indirect enum LuaValue: Sendable, Hashable {
     case `nil`

@@ -153,6 +153,7 @@ import Testing
         #expect(result.stdout.contains("工单 CASE-1"))
         #expect(result.stdout.contains("approvers             deputy_gm (副总经理)"))
         #expect(result.stdout.contains("最迟 2026-02-14"))
+        #expect(result.stdout.contains("  callback_due  —\n") && result.stdout.contains("  notify           —\n"))
         #expect(result.stdout.contains("rules rules, version "))
         #expect(result.stdout.contains("{\"ticket\": \"KF-2026-000014\", \"rules_version\": "))
     }

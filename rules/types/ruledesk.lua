@@ -205,3 +205,9 @@ function expect_error(fn, pattern, what) end
 ---@param pattern string
 ---@param what string?
 function expect_match(text, pattern, what) end
+
+---one of the lines (a rule's trace, say) must contain text, as plain text
+---@param lines string[]
+---@param text string
+---@param what string?
+function expect_line(lines, text, what) end

@@ -75,7 +75,7 @@ extension ConsoleSession {
 
     /// How a result is shown in the current format.
     func show(_ value: LuaValue, kind: String?) -> String {
-        ConsoleView.show(value, kind: kind, format: format, labels: engine.labels)
+        ConsoleView.show(value, kind: kind, format: format, engine: engine)
     }
 
     /// Words that complete `word`, the word before the cursor of `line`: meta commands at the start of a line,

@@ -89,7 +89,9 @@ public final class ConsoleSession {
             let shown = try lua.call(function, []) { results in
                 (0..<results.count).map { show(results.displayValue($0), kind: results.kind($0)) }
             }
-            return Reply(output: printed + shown)
+            // Several plain values share a line, as in Lua's own console.
+            let joined = shown.count > 1 && !shown.contains { $0.contains("\n") } ? [shown.joined(separator: "\t")] : shown
+            return Reply(output: printed + joined)
         } catch let error as LuaError {
             let message = error.kind == .interrupted ? "interrupted" : error.message
             return Reply(output: printed, error: message)

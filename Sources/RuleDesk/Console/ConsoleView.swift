@@ -3,10 +3,11 @@ import LuaRuntime
 /// How the console shows values: a ticket as a card, tickets as a table, a decision and a plan as the
 /// commands print them, anything else like Lua would; or everything as JSON.
 enum ConsoleView {
-    static func show(_ value: LuaValue, kind: String?, format: ConsoleSession.Format, labels: [String: String]) -> String {
+    static func show(_ value: LuaValue, kind: String?, format: ConsoleSession.Format, engine: RuleEngine) -> String {
         switch (kind, format) {
         case ("ruledesk.decision", _):
-            let decision = decision(value)
+            let decision = decision(value, rules: engine.rules)
+            let labels = engine.labels
             return format == .json ? decision.json : decision.text(labels: labels)
         case ("ruledesk.plan", _):
             guard let plan = plan(value) else { return inline(value) }
@@ -52,13 +53,15 @@ enum ConsoleView {
         })
     }
 
-    static func decision(_ value: LuaValue) -> Decision {
+    /// A decision back from the Lua table `eval` made, its outputs completed from the rules' declarations.
+    static func decision(_ value: LuaValue, rules: [Rule]) -> Decision {
         let results = value["results"].tableValue ?? [:], traces = value["trace"].tableValue ?? [:]
         let order = (value["order"].arrayValue ?? []).compactMap(\.stringValue)
         return Decision(ticket: value["ticket"].stringValue ?? "", rulesVersion: value["rules_version"].stringValue ?? "",
-                        outcomes: (order.isEmpty ? results.keys.sorted() : order).map { rule in
-                            Decision.Outcome(rule: rule, results: results[rule]?.tableValue ?? [:],
-                                             trace: (traces[rule]?.arrayValue ?? []).compactMap(\.stringValue))
+                        outcomes: (order.isEmpty ? results.keys.sorted() : order).map { name in
+                            let fields = results[name]?.tableValue ?? [:]
+                            return Decision.Outcome(rule: name, results: rules.first { $0.name == name }?.complete(fields) ?? fields,
+                                                    trace: (traces[name]?.arrayValue ?? []).compactMap(\.stringValue))
                         })
     }
 

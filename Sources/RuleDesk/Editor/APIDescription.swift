@@ -120,5 +120,7 @@ public enum APIDescription {
                  doc: "fn() must fail with a message matching the pattern"),
         Function(name: "expect_match", parameters: [("text", "string"), ("pattern", "string"), ("what", "string?")], returns: nil,
                  doc: "text must match the Lua pattern"),
+        Function(name: "expect_line", parameters: [("lines", "string[]"), ("text", "string"), ("what", "string?")], returns: nil,
+                 doc: "one of the lines (a rule's trace, say) must contain text, as plain text"),
     ]
 }

@@ -7,10 +7,10 @@ extension Decision {
     /// ```
     /// 工单 KF-2026-000003 · 规则版本 3f2a9c1d0b7e
     ///
-    /// approval
-    ///   tier                  2
-    ///   approvers             deputy_gm (副总经理)
-    ///   · 单项维修款 4500 元 > 1000 元且 ≤ 10000 元 … (3.6.1)
+    /// RULE
+    ///   field      value (its label)
+    ///   other      —
+    ///   · a line of the rule's trace
     /// ```
     public func text(labels: [String: String]) -> String {
         var lines = ["工单 \(ticket) · 规则版本 \(rulesVersion.prefix(12))"]

@@ -11,6 +11,9 @@ final class HostAPI {
     private(set) var calendarTable: LuaRef!
     private(set) var query: LuaRef!
 
+    /// The most rows one `ctx.query` returns.
+    static let maxRows = 10_000
+
     init(lua: LuaState, calendar: WorkCalendar, store: Store?) throws {
         self.calendar = calendar
         self.store = store
@@ -80,8 +83,8 @@ final class HostAPI {
                 var rows: [LuaValue] = []
                 let cursor = try Row.fetchCursor(statement)
                 while let row = try cursor.next() {
-                    guard rows.count < 10_000 else {
-                        throw LuaError(.runtime, "ctx.query: more than 10000 rows; add a WHERE or a LIMIT")
+                    guard rows.count < Self.maxRows else {
+                        throw LuaError(.runtime, "ctx.query: more than \(Self.maxRows) rows; add a WHERE or a LIMIT")
                     }
                     var fields: [String: LuaValue] = [:]
                     for (column, value) in row { fields[column] = LuaValue(databaseValue: value) }

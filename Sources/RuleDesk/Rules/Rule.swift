@@ -12,6 +12,17 @@ public struct Rule: Sendable {
     /// `plan(community, ctx)`, for the rule that plans revisits.
     let plan: LuaRef?
 
+    /// Outputs as Lua left them, completed: every declared field present (nil ones as `.nil`, which Lua
+    /// tables cannot hold) and an empty table declared as a list made an empty list.
+    func complete(_ fields: [String: LuaValue]) -> [String: LuaValue] {
+        var complete: [String: LuaValue] = [:]
+        for (name, type) in outputs {
+            let value = fields[name] ?? .nil
+            complete[name] = type.isArray && value.arrayValue == [] ? .array([]) : value
+        }
+        return complete
+    }
+
     /// The declared outputs in field order.
     public var outputFields: [(name: String, type: OutputType)] {
         outputs.keys.sorted().map { ($0, outputs[$0]!) }

@@ -11,7 +11,7 @@ public final class RuleEngine {
     public let ruleSet: RuleSet
     /// The rules in evaluation order: each after the rules it needs.
     public let rules: [Rule]
-    /// Names for the keys that rules output (`cs_manager` → 客户服务部经理), from the rules' `labels`.
+    /// Names for the keys that rules output (a department's key → its name), from the rules' `labels`.
     public let labels: [String: String]
     public let settings: Settings
     let lua: LuaState
@@ -98,14 +98,9 @@ public final class RuleEngine {
         let results = returned.first?.tableValue ?? [:]
         let traces = returned.count > 1 ? returned[1].arrayValue ?? [] : []
         let outcomes = rules.enumerated().map { index, rule in
-            let fields = results[rule.name]?.tableValue ?? [:]
-            var complete: [String: LuaValue] = [:]
-            for (name, type) in rule.outputs {
-                let value = fields[name] ?? .nil
-                complete[name] = type.isArray && value.arrayValue == [] ? .array([]) : value
-            }
             let lines = index < traces.count ? traces[index].arrayValue ?? [] : []
-            return Decision.Outcome(rule: rule.name, results: complete, trace: lines.compactMap(\.stringValue))
+            return Decision.Outcome(rule: rule.name, results: rule.complete(results[rule.name]?.tableValue ?? [:]),
+                                    trace: lines.compactMap(\.stringValue))
         }
         return Decision(ticket: ticketCase.ticket.number, rulesVersion: ruleSet.version, outcomes: outcomes)
     }

@@ -53,6 +53,15 @@ enum Expectations {
       end
     end
 
+    function expect_line(lines, text, what)
+      if type(lines) == "table" then
+        for _, line in ipairs(lines) do
+          if type(line) == "string" and string.find(line, text, 1, true) then return end
+        end
+      end
+      fail(what, "expected a line containing " .. show(text) .. ", got " .. show(lines))
+    end
+
     function expect_error(fn, pattern, what)
       local ok, message = pcall(fn)
       if ok then fail(what, "expected an error, but it succeeded") end
