@@ -5,16 +5,6 @@
 -- Owners severely dissatisfied since the last saved plan are visited again with 客户服务部经理 (3.7.5.9).
 -- Sample sizes round up; a sample is reproducible and spreads over the buildings in proportion.
 
---- A Lua pattern that matches `text` literally.
-local function literally(text)
-  return (text:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0"))
-end
-
---- The plan's trace as one text, a line each.
-local function lines(trace)
-  return table.concat(trace, "\n")
-end
-
 local building_of = {}   -- household code → building, for the households a test stored
 local numbered = {}      -- community and building → households stored so far
 
@@ -91,8 +81,8 @@ function test_no_first_revisit_below_half_occupancy()
   expect_no_revisit(result, "for 49 of 100 occupied")
   expect_eq(result.occupancy, 0.49, "occupancy for 49 of 100 occupied")
   expect_eq(result.follow_ups, {}, "follow_ups without visits")
-  expect_match(lines(trace), literally("已入住 49 户,总户数 100 户,入住率 49% (3.7.5)"), "occupancy trace")
-  expect_match(lines(trace), literally("入住率 49% < 50%,暂不进行首次回访 (3.7.5)"), "trace for 49 of 100 occupied")
+  expect_line(trace, "已入住 49 户,总户数 100 户,入住率 49% (3.7.5)", "occupancy trace")
+  expect_line(trace, "入住率 49% < 50%,暂不进行首次回访 (3.7.5)", "trace for 49 of 100 occupied")
 end
 
 function test_first_revisit_at_half_occupancy()
@@ -105,7 +95,7 @@ function test_first_revisit_at_half_occupancy()
   expect_eq(result.sample_size, 45, "sample size for 50 occupied")
   expect_eq(#result.households, 45, "households drawn for 50 occupied")
   expect_nil(first_not_in(result.households, occupied), "every household drawn has moved in")
-  expect_match(lines(trace), literally("入住率 50% ≥ 50%,尚未进行首次回访:入户回访不少于已入住 50 户的 90%,即 45 户 (3.7.5.1)"),
+  expect_line(trace, "入住率 50% ≥ 50%,尚未进行首次回访:入户回访不少于已入住 50 户的 90%,即 45 户 (3.7.5.1)",
     "trace for 50 of 100 occupied")
 end
 
@@ -142,7 +132,7 @@ function test_community_without_households_total()
   local result, trace = plan{ community = "T02", on = "2025-03-03" }
   expect_eq(result.occupancy, 0, "occupancy when households_total is 0")
   expect_no_revisit(result, "when households_total is 0")
-  expect_match(lines(trace), literally("小区总户数为 0"), "trace when households_total is 0")
+  expect_line(trace, "小区总户数为 0", "trace when households_total is 0")
 end
 
 -- The yearly revisit (3.7.5.2) ---------------------------------------------------------------
@@ -156,8 +146,7 @@ function test_annual_revisit_after_first_more_than_12_months_earlier()
   expect_eq(result.mode, "phone", "mode of the annual revisit")
   expect_eq(result.sample_size, 15, "sample size for 100 occupied at 15%")
   expect_eq(#result.households, 15, "households drawn for 100 occupied at 15%")
-  expect_match(lines(trace),
-    literally("首次回访已于 2025-01-10 进行,已满 12 个月,进行年度回访:电话回访已入住 100 户的 15%,即 15 户 (3.7.5.2)"),
+  expect_line(trace, "首次回访已于 2025-01-10 进行,已满 12 个月,进行年度回访:电话回访已入住 100 户的 15%,即 15 户 (3.7.5.2)",
     "trace of the annual revisit")
 end
 
@@ -167,7 +156,7 @@ function test_no_revisit_within_12_months_of_the_first()
   local result, trace = plan_on("2025-12-01")
   expect_no_revisit(result, "11 months after the first revisit")
   expect_eq(result.occupancy, 1, "occupancy for 100 of 100 occupied")
-  expect_match(lines(trace), literally("首次回访已于 2025-01-10 进行,12 个月内不再回访,下次年度回访 2026-01-10 起 (3.7.5.2)"),
+  expect_line(trace, "首次回访已于 2025-01-10 进行,12 个月内不再回访,下次年度回访 2026-01-10 起 (3.7.5.2)",
     "trace 11 months after the first revisit")
 end
 
@@ -178,13 +167,11 @@ function test_annual_window_is_12_months_to_the_day()
 
   local day_before, trace = plan_on("2026-03-31")
   expect_no_revisit(day_before, "on 2026-03-31, an annual revisit on 2025-04-01")
-  expect_match(lines(trace), literally("年度回访已于 2025-04-01 进行,12 个月内不再回访,下次年度回访 2026-04-01 起 (3.7.5.2)"),
-    "trace on 2026-03-31")
+  expect_line(trace, "年度回访已于 2025-04-01 进行,12 个月内不再回访,下次年度回访 2026-04-01 起 (3.7.5.2)", "trace on 2026-03-31")
 
   local due, due_trace = plan_on("2026-04-01")
   expect_eq(due.kind, "annual", "kind on 2026-04-01, 12 months after the last annual revisit")
-  expect_match(lines(due_trace), literally("首次回访已于 2024-03-01 进行,最近一次年度回访在 2025-04-01,已满 12 个月"),
-    "trace on 2026-04-01")
+  expect_line(due_trace, "首次回访已于 2024-03-01 进行,最近一次年度回访在 2025-04-01,已满 12 个月", "trace on 2026-04-01")
 end
 
 function test_annual_ratio_above_25_percent_is_clamped()
@@ -192,8 +179,7 @@ function test_annual_ratio_above_25_percent_is_clamped()
   plan_on("2025-01-10", { save = true })
   local result, trace = plan_on("2026-03-01", { settings = { annual_ratio = 0.40 } })
   expect_eq(result.sample_size, 25, "sample size for 100 occupied at annual_ratio 0.40")
-  expect_match(lines(trace), literally("年度回访抽样比例 40% 不在 10%–25% 之内,按 25% 抽样 (3.7.5.2)"),
-    "trace of the clamp to 25%")
+  expect_line(trace, "年度回访抽样比例 40% 不在 10%–25% 之内,按 25% 抽样 (3.7.5.2)", "trace of the clamp to 25%")
 end
 
 function test_annual_ratio_below_10_percent_is_clamped()
@@ -201,8 +187,7 @@ function test_annual_ratio_below_10_percent_is_clamped()
   plan_on("2025-01-10", { save = true })
   local result, trace = plan_on("2026-03-01", { settings = { annual_ratio = 0.05 } })
   expect_eq(result.sample_size, 10, "sample size for 100 occupied at annual_ratio 0.05")
-  expect_match(lines(trace), literally("年度回访抽样比例 5% 不在 10%–25% 之内,按 10% 抽样 (3.7.5.2)"),
-    "trace of the clamp to 10%")
+  expect_line(trace, "年度回访抽样比例 5% 不在 10%–25% 之内,按 10% 抽样 (3.7.5.2)", "trace of the clamp to 10%")
 end
 
 function test_annual_ratio_within_range_is_kept()
@@ -212,7 +197,8 @@ function test_annual_ratio_within_range_is_kept()
   for _, case in ipairs({ { ratio = 0.14, size = 14 }, { ratio = 0.20, size = 20 }, { ratio = 0.25, size = 25 } }) do
     local result, trace = plan_on("2026-03-01", { settings = { annual_ratio = case.ratio } })
     expect_eq(result.sample_size, case.size, "sample size for 100 occupied at annual_ratio " .. case.ratio)
-    expect_nil(lines(trace):find("抽样比例", 1, true), "no clamp in the trace at annual_ratio " .. case.ratio)
+    expect_nil(table.concat(trace, "\n"):find("抽样比例", 1, true),
+      "no clamp in the trace at annual_ratio " .. case.ratio)
   end
 end
 
@@ -241,8 +227,7 @@ function test_sample_spreads_over_buildings_in_proportion()
   expect_eq(counts["1"], 54, "households drawn in building 1 (60 occupied)")
   expect_eq(counts["2"], 27, "households drawn in building 2 (30 occupied)")
   expect_eq(counts["3"], 9, "households drawn in building 3 (10 occupied)")
-  expect_match(lines(trace), literally("按楼栋入住户数比例抽取:1号楼 54 户、2号楼 27 户、3号楼 9 户 (3.7.5.1)"),
-    "trace of the allocation")
+  expect_line(trace, "按楼栋入住户数比例抽取:1号楼 54 户、2号楼 27 户、3号楼 9 户 (3.7.5.1)", "trace of the allocation")
 end
 
 function test_only_occupied_households_share_the_sample()
@@ -300,8 +285,7 @@ function test_severely_dissatisfied_owner_outside_the_sample_is_followed_up()
   expect_eq(result.kind, "none", "kind a month after the first revisit")
   expect_eq(result.follow_ups, { { household = outside, with_manager = true } },
     "follow_ups for a severely dissatisfied owner outside the sample")
-  expect_match(lines(trace),
-    literally("业主 " .. outside .. " 在 2025-03-10 的回访中严重不满意,须再回访,客户服务部经理参加 (3.7.5.9)"),
+  expect_line(trace, "业主 " .. outside .. " 在 2025-03-10 的回访中严重不满意,须再回访,客户服务部经理参加 (3.7.5.9)",
     "trace of the follow-up")
 end
 
@@ -324,8 +308,7 @@ function test_follow_ups_count_only_results_since_the_last_saved_plan()
   local result, trace = plan_on("2025-04-01")
   expect_eq(result.follow_ups, { { household = late, with_manager = true } },
     "follow_ups since the plan saved on 2025-03-03")
-  expect_match(lines(trace), literally("自 2025-03-03 回访计划以来的回访中有 1 次「不满意」评价"),
-    "trace of the dissatisfied ratings")
+  expect_line(trace, "自 2025-03-03 回访计划以来的回访中有 1 次「不满意」评价", "trace of the dissatisfied ratings")
 end
 
 function test_follow_ups_name_each_owner_once_in_code_order()
@@ -350,8 +333,7 @@ function test_follow_ups_name_each_owner_once_in_code_order()
     { household = occupied[2], with_manager = true },
     { household = occupied[5], with_manager = true },
   }, "follow_ups of two severely dissatisfied owners")
-  expect_match(lines(trace), literally("业主 " .. occupied[5] .. " 在 2025-02-01、2025-02-15 的回访中严重不满意"),
+  expect_line(trace, "业主 " .. occupied[5] .. " 在 2025-02-01、2025-02-15 的回访中严重不满意",
     "trace of an owner severely dissatisfied twice")
-  expect_match(lines(trace), literally("历次回访中有 2 次「不满意」评价,对不满意项集中的问题做专题调查 (3.7.5.9)"),
-    "trace of the dissatisfied ratings")
+  expect_line(trace, "历次回访中有 2 次「不满意」评价,对不满意项集中的问题做专题调查 (3.7.5.9)", "trace of the dissatisfied ratings")
 end
