@@ -3,7 +3,8 @@ import GRDB
 import LuaRuntime
 
 /// `case{…}`: a case typed in by a clerk, checked like an imported ticket but not stored. Sensible defaults:
-/// received now, by `cs`, one household affected; `cost` may stand for `estimated_cost`.
+/// received now, through channel `cs`, a complaint of cause `other` (the rules decide what that means), one
+/// household affected, the only community when there is one; `cost` may stand for `estimated_cost`.
 struct CaseBuilder {
     unowned let console: ConsoleSession
 
@@ -17,7 +18,7 @@ struct CaseBuilder {
         let defaults = ["channel": "cs", "kind": "complaint", "received_at": now.iso8601(in: console.settings.timeZone),
                         "number": "CASE-\(console.cases.count + 1)"]
         for (key, value) in defaults where fields[key] == nil { fields[key] = value }
-        if fields["cause"] == nil { fields["cause"] = fields["kind"] == "repair" ? "warranty" : "other" }
+        if fields["cause"] == nil { fields["cause"] = "other" }
         if fields["community"] == nil {
             let codes = try console.store.read { try String.fetchAll($0, sql: "SELECT code FROM communities LIMIT 2") }
             if codes.count == 1 { fields["community"] = codes[0] }

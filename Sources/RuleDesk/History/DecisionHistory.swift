@@ -18,7 +18,8 @@ public struct DecisionHistory: Sendable {
     /// The ticket's history; an error when the ticket does not exist.
     public init(ticket: String, in db: Database) throws {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM tickets WHERE number = ?", arguments: [ticket]) else {
-            throw HistoryError.noDecision(ticket)
+            let near = try TicketSearch.closest(to: ticket, in: db)
+            throw HistoryError.unknownTicket(ticket, near)
         }
         self.ticket = ticket
         var entries: [Entry] = []

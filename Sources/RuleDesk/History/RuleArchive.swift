@@ -74,6 +74,7 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case ambiguousVersion(String, [String])
     case unknownVersion(String)
     case corruptVersion(String)
+    case unknownTicket(String, [String])
     case noDecision(String)
     case noDecisionUnder(String, String)
     case notKept(String)
@@ -86,6 +87,8 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
             return "no rule version \(prefix) in the database; `ruledesk rules log` lists them"
         case .corruptVersion(let version):
             return "the kept files of version \(version.prefix(12)) do not hash to it; the database was changed by hand"
+        case .unknownTicket(let ticket, let near):
+            return "no ticket \(ticket)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
         case .noDecision(let ticket):
             return "ticket \(ticket) has no recorded decision yet; run `ruledesk batch`, or `ruledesk eval \(ticket)` to see one"
         case .noDecisionUnder(let ticket, let version):
