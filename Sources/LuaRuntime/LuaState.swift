@@ -13,12 +13,12 @@ import CLua
 /// ```
 public final class LuaState {
     let L: OpaquePointer
-    private let limitsPointer: UnsafeMutablePointer<rd_limits>
-    private var hostFunctions: [HostFunction] = []
+    let limitsPointer: UnsafeMutablePointer<rd_limits>
+    var hostFunctions: [HostFunction] = []
     /// Calls under way: a Swift function may call back into Lua.
     private var callDepth = 0
     private let newEnvRef: LuaRef
-    private let readOnlyRef: LuaRef
+    let readOnlyRef: LuaRef
     private let globalsRef: LuaRef
 
     /// The limits in force; change them between calls.
@@ -180,175 +180,6 @@ public final class LuaState {
         return LuaError(.runtime, message, traceback: traceback)
     }
 
-    /// A handle another thread can use to stop the running call (a watchdog, a console).
-    public var interruption: LuaInterruption { LuaInterruption(limits: limitsPointer) }
-
-    /// Makes Ctrl-C (SIGINT) stop this state's running call; a read blocked at the time returns early.
-    /// For a console: one state per process.
-    public func catchInterrupts() {
-        rd_catch_sigint(limitsPointer)
-    }
-
-    /// Whether Ctrl-C was pressed since the last time this was asked.
-    public static func takeInterrupt() -> Bool {
-        rd_take_sigint() != 0
-    }
-
-    // MARK: - Values kept in Lua
-
-    /// A table kept in Lua; with `readOnly` scripts cannot change it.
-    public func table(_ fields: [String: LuaArgument], readOnly: Bool = false) throws -> LuaRef {
-        let table = try keep(.fields(fields))
-        guard readOnly else { return table }
-        defer { release(table) }
-        return try callKeepingResult(readOnlyRef, [.reference(table), .value("table")])
-    }
-
-    /// Keeps a value in Lua, to pass it to several calls without converting it again.
-    public func keep(_ argument: LuaArgument) throws -> LuaRef {
-        try push(argument)
-        return LuaRef(id: luaL_ref(L, rd_registry_index()))
-    }
-
-    /// The field `key` of a table kept in Lua, kept in Lua too (a rule's `evaluate` function, say).
-    public func field(_ key: String, of table: LuaRef) -> LuaRef {
-        push(table)
-        lua_getfield(L, -1, key)
-        let ref = LuaRef(id: luaL_ref(L, rd_registry_index()))
-        rd_pop(L, 1)
-        return ref
-    }
-
-    /// The value kept in Lua, as data.
-    public func value(of ref: LuaRef, path: String = "value") throws -> LuaValue {
-        push(ref)
-        defer { rd_pop(L, 1) }
-        return try LuaStack(L: L).value(at: -1, path: path)
-    }
-
-    /// The Lua type name of a value kept in Lua (`"function"`, `"table"`, …).
-    public func typeName(of ref: LuaRef) -> String {
-        push(ref)
-        defer { rd_pop(L, 1) }
-        return String(cString: lua_typename(L, lua_type(L, -1)))
-    }
-
-    /// Exposes a Swift function to Lua. Errors it throws become Lua errors at the caller's line.
-    public func function(_ body: @escaping (LuaCall) throws -> [LuaValue]) -> LuaRef {
-        let box = HostFunction(body)
-        hostFunctions.append(box)
-        rd_push_host_function(L, dispatchHostFunction, Unmanaged.passUnretained(box).toOpaque())
-        return LuaRef(id: luaL_ref(L, rd_registry_index()))
-    }
-
-    /// C functions for data leaving Lua fast: `json(value)` (keys sorted, an empty table `{}`),
-    /// `json_records(results, traces, specs)` (see `rd_json_decision` in the CLua shim) and
-    /// `valid_data(value)` (true when the value is data ``LuaValue`` can hold).
-    public func dataFunctions() -> (json: LuaRef, jsonRecords: LuaRef, validData: LuaRef) {
-        rd_push_json_functions(L)
-        let valid = LuaRef(id: luaL_ref(L, rd_registry_index()))
-        let records = LuaRef(id: luaL_ref(L, rd_registry_index()))
-        let json = LuaRef(id: luaL_ref(L, rd_registry_index()))
-        return (json, records, valid)
-    }
-
-    // MARK: - Coverage
-
-    /// Whether calls record the lines they run (see ``coveredLines``).
-    public var recordsCoverage: Bool {
-        get { limitsPointer.pointee.coverage != 0 }
-        set { limitsPointer.pointee.coverage = newValue ? 1 : 0 }
-    }
-
-    /// The lines run so far while ``recordsCoverage`` was on, by chunk name (without the `@`).
-    public func coveredLines() -> [String: Set<Int>] {
-        lua_getfield(L, rd_registry_index(), RD_COVERAGE_KEY)
-        defer { rd_pop(L, 1) }
-        let stack = LuaStack(L: L)
-        var lines: [String: Set<Int>] = [:]
-        lua_pushnil(L)
-        while lua_next(L, -2) != 0 {
-            if let source = stack.string(at: -2), lua_type(L, -1) == LUA_TTABLE {
-                var covered = Set<Int>()
-                lua_pushnil(L)
-                while lua_next(L, -2) != 0 {
-                    covered.insert(Int(rd_tointeger(L, -2)))
-                    rd_pop(L, 1)
-                }
-                lines[String(source.dropFirst()), default: []].formUnion(covered)
-            }
-            rd_pop(L, 1)
-        }
-        return lines
-    }
-
-    /// The lines with code, by chunk name, of every Lua function reachable from `roots` through table
-    /// fields and upvalues: the denominator of coverage.
-    public func linesWithCode(reachableFrom roots: [LuaRef]) -> [String: Set<Int>] {
-        var lines: [String: Set<Int>] = [:]
-        var seen = Set<UnsafeRawPointer>()
-        func walk(_ index: Int32, depth: Int) {
-            let type = lua_type(L, index)
-            guard depth < 32, type == LUA_TFUNCTION || type == LUA_TTABLE, lua_checkstack(L, 4) != 0,
-                  let identity = lua_topointer(L, index), seen.insert(identity).inserted else { return }
-            let index = lua_absindex(L, index)
-            if type == LUA_TTABLE {
-                lua_pushnil(L)
-                while lua_next(L, index) != 0 {
-                    walk(-1, depth: depth + 1)
-                    rd_pop(L, 1)
-                }
-                return
-            }
-            var defined: Int32 = 0
-            guard let source = rd_function_lines(L, index, &defined) else { return }
-            let name = String(cString: source)
-            lua_pushnil(L)
-            while lua_next(L, -2) != 0 {
-                lines[String(name.dropFirst()), default: []].insert(Int(rd_tointeger(L, -2)))
-                rd_pop(L, 1)
-            }
-            rd_pop(L, 1)
-            var n: Int32 = 1
-            while lua_getupvalue(L, index, n) != nil {
-                walk(-1, depth: depth + 1)
-                rd_pop(L, 1)
-                n += 1
-            }
-        }
-        for root in roots {
-            push(root)
-            walk(-1, depth: 0)
-            rd_pop(L, 1)
-        }
-        return lines
-    }
-
-    /// The line where a Lua function is defined (nil for a Swift or C function).
-    public func definitionLine(of function: LuaRef) -> Int? {
-        push(function)
-        defer { rd_pop(L, 1) }
-        var defined: Int32 = 0
-        guard rd_function_lines(L, -1, &defined) != nil else { return nil }
-        rd_pop(L, 1)
-        return Int(defined)
-    }
-
-    /// The text keys of a table kept in Lua, read raw.
-    public func keys(of table: LuaRef) -> [String] {
-        push(table)
-        defer { rd_pop(L, 1) }
-        guard lua_type(L, -1) == LUA_TTABLE else { return [] }
-        var keys: [String] = []
-        let stack = LuaStack(L: L)
-        lua_pushnil(L)
-        while lua_next(L, -2) != 0 {
-            if let key = stack.string(at: -2) { keys.append(key) }
-            rd_pop(L, 1)
-        }
-        return keys
-    }
-
     // MARK: - Pushing
 
     func push(_ ref: LuaRef) {
@@ -373,34 +204,4 @@ public final class LuaState {
             }
         }
     }
-}
-
-/// A Swift closure that Lua can call.
-final class HostFunction {
-    let body: (LuaCall) throws -> [LuaValue]
-    init(_ body: @escaping (LuaCall) throws -> [LuaValue]) { self.body = body }
-}
-
-private let dispatchHostFunction: @convention(c) (OpaquePointer?) -> Int32 = { L in
-    guard let L, let pointer = rd_host_box(L) else { return 0 }
-    let function = Unmanaged<HostFunction>.fromOpaque(pointer).takeUnretainedValue()
-    let stack = LuaStack(L: L)
-    do {
-        let results = try function.body(LuaCall(stack: stack))
-        for result in results { try stack.push(result) }
-        return Int32(results.count)
-    } catch {
-        luaL_where(L, 1)
-        stack.pushString((error as? LuaError)?.message ?? String(describing: error))
-        lua_concat(L, 2)
-        return -1
-    }
-}
-
-/// Stops a state's running call from any thread; the call fails with ``LuaError/Kind/interrupted``.
-/// Valid while its ``LuaState`` lives.
-public struct LuaInterruption: @unchecked Sendable {
-    let limits: UnsafeMutablePointer<rd_limits>
-
-    public func interrupt() { rd_interrupt(limits) }
 }

@@ -1,0 +1,25 @@
+import CLua
+
+extension LuaState {
+    /// A handle another thread can use to stop the running call (a watchdog, a console).
+    public var interruption: LuaInterruption { LuaInterruption(limits: limitsPointer) }
+
+    /// Makes Ctrl-C (SIGINT) stop this state's running call; a read blocked at the time returns early.
+    /// For a console: one state per process.
+    public func catchInterrupts() {
+        rd_catch_sigint(limitsPointer)
+    }
+
+    /// Whether Ctrl-C was pressed since the last time this was asked.
+    public static func takeInterrupt() -> Bool {
+        rd_take_sigint() != 0
+    }
+}
+
+/// Stops a state's running call from any thread; the call fails with ``LuaError/Kind/interrupted``.
+/// Valid while its ``LuaState`` lives.
+public struct LuaInterruption: @unchecked Sendable {
+    let limits: UnsafeMutablePointer<rd_limits>
+
+    public func interrupt() { rd_interrupt(limits) }
+}

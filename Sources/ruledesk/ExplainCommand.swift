@@ -1,0 +1,65 @@
+import ArgumentParser
+import LuaRuntime
+import RuleDesk
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Print a recorded decision with its trace; --rerun evaluates it again under that version's kept files.",
+        discussion: """
+            Without --version, the latest decision. The version may be given by its first digits.
+
+            Example:
+              ruledesk explain KF-2026-000014
+              ruledesk explain KF-2026-000014 --version 00ee9cf1 --rerun
+            """
+    )
+
+    @Argument(help: "The ticket's number.")
+    var number: String
+
+    @Option(help: ArgumentHelp("A rule version (its first digits are enough).", valueName: "hash"))
+    var version: String?
+
+    @Flag(help: "Evaluate the ticket again under that version's kept files and say whether it decides the same.")
+    var rerun = false
+
+    @Option(help: "text for people, json for programs.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reporting {
+            let store = try database.open()
+            let (entry, ruleSet) = try store.read { db -> (DecisionHistory.Entry, RuleSet?) in
+                let history = try DecisionHistory(ticket: number, in: db)
+                var candidates = history.entries
+                if let version {
+                    guard let full = try RuleArchive.resolve(version, in: db) else { throw HistoryError.unknownVersion(version) }
+                    candidates = candidates.filter { $0.decision.rulesVersion == full }
+                    guard !candidates.isEmpty else { throw HistoryError.noDecisionUnder(number, full) }
+                }
+                guard let entry = candidates.last else { throw HistoryError.noDecision(number) }
+                return (entry, try RuleArchive.ruleSet(version: entry.decision.rulesVersion, in: db))
+            }
+            let settings = try Settings.fromEnvironment()
+            let engine = try ruleSet.map { try RuleEngine(ruleSet: $0, store: store, settings: settings) }
+            if format == .json {
+                Console.print(entry.decision.json)
+            } else {
+                Console.print("recorded \(entry.evaluatedAt)")
+                Console.print(entry.decision.text(labels: engine?.labels ?? [:]))
+            }
+            guard rerun else { return }
+            guard let engine else { throw HistoryError.notKept(entry.decision.rulesVersion) }
+            guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else { return }
+            let again = try engine.evaluate(ticketCase)
+            let changes = DecisionHistory.changes(from: entry.decision, to: again)
+            Console.print("")
+            Console.print(changes.isEmpty ? "re-run under \(engine.ruleSet.folder): the same results as recorded"
+                          : "re-run under \(engine.ruleSet.folder) decides differently now (the records or the calendar changed):")
+            for change in changes { Console.print("  \(change)") }
+        }
+    }
+}
