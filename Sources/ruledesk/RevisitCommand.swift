@@ -65,7 +65,7 @@ struct RevisitPlanCommand: ParsableCommand {
             }
             let engine = try RuleEngine(ruleSet: try rules.load(), store: store, settings: settings)
             let plan = try RevisitPlanner(engine: engine, store: store).plan(record, on: on ?? today(settings))
-            if save { try store.write { try plan.save(in: $0) } }
+            if save { _ = try store.write { try plan.save(in: $0) } }
             Console.print(format == .json ? plan.json : plan.text + (save ? "\n(saved)" : ""))
         }
     }

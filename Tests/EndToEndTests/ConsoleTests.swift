@@ -80,6 +80,31 @@ import Testing
         try second.expect(".quit", after: mark)
         second.type("\u{1B}[A")
         try second.expect("answer = 40 + 2", after: mark)
+        second.key(21)   // Ctrl-U
+        second.type("\r")
+
+        // Ctrl-R searches the history.
+        let search = second.mark
+        second.key(18)
+        second.type("answ")
+        try second.expect("answer = 40 + 2", after: search)
+        second.type("\r")
+        let ran = second.mark
+        second.type("answer\r")
+        try second.expect("42", after: ran)
+    }
+
+    @Test func errorsAreRedOnATerminalUnlessNoColor() throws {
+        let coloured = try console()
+        try coloured.expect("ruledesk> ")
+        coloured.type("nil + 1\r")
+        try coloured.expect("\u{1B}[31m")
+        let plain = try console(environment: ["NO_COLOR": "1"])
+        try plain.expect("ruledesk> ")
+        let mark = plain.mark
+        plain.type("nil + 1\r")
+        let output = try plain.expect("ruledesk> ", after: mark)
+        #expect(output.contains("attempt to perform arithmetic") && !output.contains("\u{1B}[31m"))
     }
 
     @Test func ctrlCStopsARunawayLoopAndTheConsoleGoesOn() throws {

@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func parallelDecisionsEqualSerialOnes() throws {
-        try batch { $0.jobs = 1 }
+        _ = try batch { $0.jobs = 1 }
         let serial = try store.read { try Row.fetchAll($0, sql: "SELECT ticket_id, results, trace FROM decisions ORDER BY ticket_id") }
         let other = try Store(path: folder + "/other.db", create: true)
         let importer = Importer(store: other, settings: Fixtures.shanghai)
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func reevaluateAppendsUnderTheNewVersionOnceAndKeepsHistory() throws {
-        try batch()
+        _ = try batch()
         let open = try count("SELECT count(*) FROM tickets WHERE completed_at IS NULL")
         let changed = try Fixtures.rule("return { value = 3 }")
         #expect(try batch(changed) { $0.selection = .reevaluate }.evaluated == open)

@@ -86,7 +86,7 @@ public struct SyntheticWorld {
             }
             written += chunk
         }
-        try store.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try store.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         return store
     }
 

@@ -26,7 +26,7 @@ struct TestWorld {
                       case .string(let path) = try call.value(1) else {
                     throw LuaError(.runtime, "import(kind, path): kind is one of \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")), path is relative to the rules folder")
                 }
-                try checked { try importer.run(importKind, file: folder + "/" + path) }
+                _ = try checked { try importer.run(importKind, file: folder + "/" + path) }
                 try engine.reloadCalendar(from: store)
                 return []
             }),
@@ -36,7 +36,7 @@ struct TestWorld {
                 let fields = ["date", "kind", "name"].enumerated().reduce(into: [String: String]()) { fields, item in
                     fields[item.element] = try? call.value(item.offset).stringValue
                 }
-                try checked { try importer.insert(.calendar, fields: fields, source: "calendar_day", line: 0) }
+                _ = try checked { try importer.insert(.calendar, fields: fields, source: "calendar_day", line: 0) }
                 try engine.reloadCalendar(from: store)
                 return []
             }),
@@ -91,7 +91,7 @@ struct TestWorld {
         } catch let failure as RuleFailure {
             throw LuaError(.runtime, "plan failed: \(failure.message)")
         }
-        if options["save"].boolValue == true { try store.write { try plan.save(in: $0) } }
+        if options["save"].boolValue == true { _ = try store.write { try plan.save(in: $0) } }
         let value: LuaValue = .table([
             "kind": .string(plan.kind), "mode": plan.mode.map(LuaValue.string) ?? .nil,
             "occupancy": .number(plan.occupancy), "sample_size": .integer(Int64(plan.sampleSize)),
