@@ -60,12 +60,13 @@ public final class BatchRunner: @unchecked Sendable {
         do {
             while taken < total, pipeline.error == nil {
                 let size = min(options.chunkSize, total - taken)
-                let ids = try store.write { db -> [Int64] in
-                    guard let run else { return try claims.peek(size, after: after, in: db) }
-                    try run.heartbeat(in: db)
-                    try BatchRun.abandonDeadRuns(in: db)
-                    return try claims.claim(size, after: after, for: run, in: db)
-                }
+                let ids = try run.map { run in
+                    try store.write { db in
+                        try run.heartbeat(in: db)
+                        try BatchRun.abandonDeadRuns(in: db)
+                        return try claims.claim(size, after: after, for: run, in: db)
+                    }
+                } ?? store.read { try claims.peek(size, after: after, in: $0) }
                 guard let last = ids.last else { break }
                 after = last
                 taken += ids.count

@@ -10,7 +10,7 @@ public struct BatchSummary: Sendable {
 
     public var evaluated = 0
     public var failed = 0
-    /// Tickets another process had committed first (two batches at once), or left by `--limit`.
+    /// Tickets evaluated here that another process had committed first (their claim was lost).
     public var skipped = 0
     public var seconds = 0.0
     public var dryRun = false
