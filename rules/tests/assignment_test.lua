@@ -168,3 +168,14 @@ function test_major_repair_is_still_assigned_by_cause()
   expect_true(results.assignment.major, "major for a 12000 repair")
   expect_eq(results.assignment.department, "cs", "department of a major warranty repair")
 end
+
+function test_other_spellings_of_causes()
+  local spellings = {
+    construction_quality = "engineering", quality = "engineering", pre_sale = "sales", in_sale = "sales",
+    property_management = "property", legal_dispute = "legal", repair = "cs", warranty_repair = "cs",
+  }
+  for cause, department in pairs(spellings) do
+    local results = evaluate{ community = "T01", received_at = "2026-03-02", cause = cause }
+    expect_eq(results.assignment.department, department, "department for cause " .. cause)
+  end
+end
