@@ -110,6 +110,18 @@ import Testing
         #expect(try count("SELECT count(*) FROM batch_runs WHERE outcome = 'abandoned'") == 1)
     }
 
+    @Test func aReusedPidDoesNotKeepADeadRunsClaims() throws {
+        // The dead run's pid now belongs to a live process (this one), started at another time.
+        try store.write { db in
+            try db.execute(sql: """
+                INSERT INTO batch_runs (host, pid, process_start, started_at, heartbeat_at) VALUES (?, ?, '1', 'x', ?)
+                """, arguments: [BatchRun.host, Int(getpid()), BatchRun.now()])
+            try db.execute(sql: "UPDATE tickets SET claim_run = ?", arguments: [db.lastInsertedRowID])
+        }
+        #expect(BatchRun.processStart(getpid()) != nil)
+        #expect(try batch().evaluated == 30)
+    }
+
     @Test func aFullDiskIsAClearErrorAndNoChunkIsHalfWritten() throws {
         try store.write { try RuleArchive.remember(try RuleSet(folder: Fixtures.root + "/rules"), in: $0) }
         try store.writer.writeWithoutTransaction { db in

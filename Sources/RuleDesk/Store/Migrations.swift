@@ -158,6 +158,9 @@ enum Migrations {
             }
             try db.create(index: "decisions_by_version", on: "decisions", columns: ["rules_version"])
         }
+        migrator.registerMigration("v5: batch runs know their process's start") { db in
+            try db.alter(table: "batch_runs") { t in t.add(column: "process_start", .text) }
+        }
         return migrator
     }
 }
