@@ -7,6 +7,11 @@ public struct Settings: Sendable {
 
     public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
+    /// Today in the company's time zone.
+    public var today: LocalDate {
+        Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970)).localDate(in: timeZone)
+    }
+
     /// From the environment: `RULEDESK_TIMEZONE` (an IANA name such as `Asia/Shanghai`, the default).
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         let name = environment["RULEDESK_TIMEZONE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Asia/Shanghai"

@@ -37,8 +37,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Evaluate the tickets in status rule_error again.")
     var retryErrors = false
 
-    @Option(help: "text for people, json for programs (the summary on stdout).")
-    var format: OutputFormat = .text
+    @OptionGroup var output: FormatOptions
 
     func validate() throws {
         if reevaluate && retryErrors { throw ValidationError("--reevaluate and --retry-errors cannot be combined") }
@@ -62,7 +61,7 @@ struct BatchCommand: ParsableCommand {
             display.finish()
         }
         guard let summary else { return }
-        Console.print(format == .json ? summary.json : summary.text)
+        Console.print(output.format == .json ? summary.json : summary.text)
         if summary.failed > 0 { throw ExitCode(3) }
     }
 }

@@ -18,8 +18,7 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var rules: RulesOptions
 
-    @Option(help: "text for people, json for programs.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: FormatOptions
 
     func run() throws {
         try reporting {
@@ -31,7 +30,7 @@ struct EvalCommand: ParsableCommand {
             }
             let engine = try RuleEngine(ruleSet: try rules.load(), store: store, settings: try Settings.fromEnvironment())
             let decision = try engine.evaluate(ticketCase)
-            Console.print(format == .json ? decision.json : decision.text(labels: engine.labels))
+            Console.print(output.format == .json ? decision.json : decision.text(labels: engine.labels))
         }
     }
 }

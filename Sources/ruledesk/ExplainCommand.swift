@@ -24,8 +24,7 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "Evaluate the ticket again under that version's kept files and say whether it decides the same.")
     var rerun = false
 
-    @Option(help: "text for people, json for programs.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: FormatOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -45,7 +44,7 @@ struct ExplainCommand: ParsableCommand {
             }
             let settings = try Settings.fromEnvironment()
             let engine = try ruleSet.map { try RuleEngine(ruleSet: $0, store: store, settings: settings) }
-            if format == .json {
+            if output.format == .json {
                 Console.print(entry.decision.json)
             } else {
                 Console.print("recorded \(entry.evaluatedAt)")

@@ -16,8 +16,7 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: "The ticket's number.")
     var number: String
 
-    @Option(help: "text for people, json for programs.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: FormatOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -25,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
         try reporting {
             let history = try database.open().read { try DecisionHistory(ticket: number, in: $0) }
             guard !history.entries.isEmpty else { throw HistoryError.noDecision(number) }
-            if format == .json {
+            if output.format == .json {
                 Console.print(JSONText.encode(.array(history.entries.map { entry in
                     .table(["id": .integer(entry.id), "evaluated_at": .string(entry.evaluatedAt),
                             "rules_version": .string(entry.decision.rulesVersion),

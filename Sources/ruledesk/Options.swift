@@ -32,6 +32,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// `--format text|json`, text by default.
+struct FormatOptions: ParsableArguments {
+    @Option(help: "text for people, json for programs.")
+    var format: OutputFormat = .text
+}
+
 extension ParsableCommand {
     /// Runs `body`, turning the library's errors into one clear message and exit status 1.
     func reporting(_ body: () throws -> Void) throws {

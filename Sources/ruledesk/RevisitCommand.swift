@@ -23,11 +23,6 @@ extension LocalDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
-/// Today in the company's time zone.
-func today(_ settings: Settings) -> LocalDate {
-    Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970)).localDate(in: settings.timeZone)
-}
-
 struct RevisitPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -50,8 +45,7 @@ struct RevisitPlanCommand: ParsableCommand {
     @Flag(help: "Record the plan.")
     var save = false
 
-    @Option(help: "text for people, json for programs.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: FormatOptions
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var rules: RulesOptions
@@ -64,9 +58,9 @@ struct RevisitPlanCommand: ParsableCommand {
                 throw CommandFailure(message: RevisitError.unknownCommunity(community).description)
             }
             let engine = try RuleEngine(ruleSet: try rules.load(), store: store, settings: settings)
-            let plan = try RevisitPlanner(engine: engine, store: store).plan(record, on: on ?? today(settings))
+            let plan = try RevisitPlanner(engine: engine, store: store).plan(record, on: on ?? settings.today)
             if save { _ = try store.write { try plan.save(in: $0) } }
-            Console.print(format == .json ? plan.json : plan.text + (save ? "\n(saved)" : ""))
+            Console.print(output.format == .json ? plan.json : plan.text + (save ? "\n(saved)" : ""))
         }
     }
 }
@@ -91,15 +85,14 @@ struct RevisitStatusCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date to look from (default: today).", valueName: "YYYY-MM-DD"))
     var on: LocalDate?
 
-    @Option(help: "text for people, json for programs.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: FormatOptions
 
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try reporting {
             let store = try database.open()
-            let date = try on ?? today(Settings.fromEnvironment())
+            let date = try on ?? Settings.fromEnvironment().today
             let statuses = try store.read { db in
                 var request = Community.order(Column("code"))
                 if let community { request = request.filter(Column("code") == community) }
@@ -108,7 +101,7 @@ struct RevisitStatusCommand: ParsableCommand {
             if let community, statuses.isEmpty {
                 throw CommandFailure(message: RevisitError.unknownCommunity(community).description)
             }
-            Console.print(format == .json ? RevisitStatusTable.json(statuses) : RevisitStatusTable.text(statuses))
+            Console.print(output.format == .json ? RevisitStatusTable.json(statuses) : RevisitStatusTable.text(statuses))
         }
     }
 }

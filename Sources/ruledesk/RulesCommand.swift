@@ -20,15 +20,14 @@ struct RulesLogCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "text for people, json for programs.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: FormatOptions
 
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try reporting {
             let log = try database.open().read { try RuleArchive.log(in: $0) }
-            if format == .json {
+            if output.format == .json {
                 Console.print(JSONText.encode(.array(log.map { use in
                     .table(["version": .string(use.version), "first_use": use.firstUse.map(LuaValue.string) ?? .nil,
                             "last_use": use.lastUse.map(LuaValue.string) ?? .nil,

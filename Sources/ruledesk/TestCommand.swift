@@ -21,8 +21,7 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("Only tests whose FILE:NAME contains this text (* matches anything).", valueName: "pattern"))
     var pattern: String?
 
-    @Option(help: "text for people, json for programs.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: FormatOptions
 
     @Flag(help: "Report which lines of each rule file the tests ran.")
     var coverage = false
@@ -36,7 +35,7 @@ struct TestCommand: ParsableCommand {
             report = try runner.run()
         }
         guard let report else { return }
-        Console.print(format == .json ? report.json : report.text)
+        Console.print(output.format == .json ? report.json : report.text)
         if report.failed > 0 { throw ExitCode(1) }
     }
 }

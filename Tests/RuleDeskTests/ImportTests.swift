@@ -111,3 +111,21 @@ import Testing
         }
     }
 }
+
+@Suite struct ReferenceDataTests {
+    @Test func importingACodeAgainUpdatesItAndADuplicateInOneFileIsAnError() throws {
+        let store = try Fixtures.store()
+        let folder = try Fixtures.temporaryFolder()
+        let importer = Importer(store: store, settings: Fixtures.shanghai)
+        try Fixtures.write("code,name,completion_date,handover_date,households_total\nT01,新名字,2024-02-29,,12\n",
+                           to: folder + "/c.csv")
+        #expect(try importer.run(.communities, file: folder + "/c.csv") == 1)
+        let community = try store.read { try Community.fetchAll($0) }
+        #expect(community.count == 1 && community.first?.name == "新名字" && community.first?.householdsTotal == 12)
+        try Fixtures.write("code,name,deposit\nC1,甲,1\nC1,乙,2\n", to: folder + "/k.csv")
+        #expect { try importer.run(.contractors, file: folder + "/k.csv") } throws: {
+            "\($0)" == folder + "/k.csv:3: code: 'C1' appears twice in this file"
+        }
+        #expect(try store.read { try Contractor.fetchCount($0) } == 0)
+    }
+}

@@ -46,6 +46,14 @@ import Testing
         #expect(throws: RuleSetError.cycle(["a", "b", "a"])) { try Fixtures.engine(rules, store) }
     }
 
+    @Test func twoRulesWithOneNameAreAnError() throws {
+        let rules = try Fixtures.ruleSet([
+            "a.lua": "return { name = 'same', outputs = { x = 'any' }, evaluate = function() return {} end }",
+            "b.lua": "return { name = 'same', outputs = { x = 'any' }, evaluate = function() return {} end }",
+        ])
+        #expect { try Fixtures.engine(rules, store) } throws: { "\($0)".contains("b.lua: the rule name 'same' is taken by") }
+    }
+
     @Test func anUnknownNeedIsAnError() throws {
         let rules = try Fixtures.ruleSet([
             "a.lua": "return { name = 'a', needs = {'nope'}, outputs = { x = 'any' }, evaluate = function() return {} end }",

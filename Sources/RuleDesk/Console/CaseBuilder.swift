@@ -13,7 +13,7 @@ struct CaseBuilder {
             throw LuaError(.runtime, "case{ kind = \"repair\", cost = 1200, component = \"plumbing\", community = \"H01\" } expects a table")
         }
         if let cost = given.removeValue(forKey: "cost"), given["estimated_cost"] == nil { given["estimated_cost"] = cost }
-        var fields = try TestWorld.fields(.table(given), kind: .tickets, zone: console.settings.timeZone)
+        var fields = try LuaFields.csvFields(.table(given), kind: .tickets, zone: console.settings.timeZone)
         let now = Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
         let defaults = ["channel": "cs", "kind": "complaint", "received_at": now.iso8601(in: console.settings.timeZone),
                         "number": "CASE-\(console.cases.count + 1)"]

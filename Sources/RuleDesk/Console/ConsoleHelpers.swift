@@ -41,7 +41,7 @@ struct ConsoleHelpers {
                     throw LuaError(.runtime, RevisitError.unknownCommunity(code).description)
                 }
                 let dateText = try call.value(1).stringValue
-                guard let date = dateText.map({ LocalDate($0) }) ?? Optional(Self.today(console.settings)) else {
+                guard let date = dateText.map({ LocalDate($0) }) ?? Optional(console.settings.today) else {
                     throw LuaError(.runtime, "plan: '\(dateText ?? "")' is not a date (YYYY-MM-DD)")
                 }
                 do {
@@ -113,9 +113,5 @@ struct ConsoleHelpers {
             "seed": .string(plan.seed), "rules_version": .string(plan.rulesVersion),
             "trace": .array(plan.trace.map(LuaValue.string)),
         ])
-    }
-
-    static func today(_ settings: Settings) -> LocalDate {
-        Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970)).localDate(in: settings.timeZone)
     }
 }

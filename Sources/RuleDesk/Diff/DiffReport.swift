@@ -53,18 +53,12 @@ public struct DiffReport: Sendable {
             return
         }
         guard case .success(let old) = before else { return }
-        var changed = false
-        let rules = Set(old.outcomes.map(\.rule)).union(new.outcomes.map(\.rule)).sorted()
-        for rule in rules {
-            let a = old.results(of: rule) ?? [:], b = new.results(of: rule) ?? [:]
-            for field in Set(a.keys).union(b.keys).sorted() {
-                let from = a[field] ?? .nil, to = b[field] ?? .nil
-                guard from != to else { continue }
-                changed = true
-                record(rule: rule, field: field, from: JSONText.encode(from), to: JSONText.encode(to), ticket: ticket)
-            }
+        let differences = old.differences(to: new)
+        for difference in differences {
+            record(rule: difference.rule, field: difference.field, from: JSONText.encode(difference.before),
+                   to: JSONText.encode(difference.after), ticket: ticket)
         }
-        if changed { ticketsChanged += 1 }
+        if !differences.isEmpty { ticketsChanged += 1 }
     }
 
     private mutating func record(rule: String, field: String, from: String, to: String, ticket: String) {

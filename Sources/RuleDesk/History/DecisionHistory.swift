@@ -46,13 +46,8 @@ public struct DecisionHistory: Sendable {
 
     /// `approval.tier: 1 → 2` for each field that differs.
     public static func changes(from old: Decision, to new: Decision) -> [String] {
-        let rules = Set(old.outcomes.map(\.rule)).union(new.outcomes.map(\.rule)).sorted()
-        return rules.flatMap { rule -> [String] in
-            let a = old.results(of: rule) ?? [:], b = new.results(of: rule) ?? [:]
-            return Set(a.keys).union(b.keys).sorted().compactMap { field in
-                let from = a[field] ?? .nil, to = b[field] ?? .nil
-                return from == to ? nil : "\(rule).\(field): \(JSONText.encode(from)) → \(JSONText.encode(to))"
-            }
+        old.differences(to: new).map {
+            "\($0.rule).\($0.field): \(JSONText.encode($0.before)) → \(JSONText.encode($0.after))"
         }
     }
 }

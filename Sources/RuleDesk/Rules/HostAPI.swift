@@ -98,8 +98,9 @@ final class HostAPI {
     }
 
     private static func databaseValue(_ value: LuaValue, index: Int) throws -> DatabaseValue {
-        if case .array = value { throw LuaError(.runtime, "ctx.query: parameter \(index) is a table; pass text, numbers or booleans") }
-        if case .table = value { throw LuaError(.runtime, "ctx.query: parameter \(index) is a table; pass text, numbers or booleans") }
-        return value.columnValue
+        switch value {
+        case .array, .table: throw LuaError(.runtime, "ctx.query: parameter \(index) is a table; pass text, numbers or booleans")
+        default: return value.columnValue
+        }
     }
 }

@@ -47,7 +47,7 @@ struct TestWorld {
     }
 
     private func insert(_ kind: ImportKind, _ call: LuaCall) throws -> [LuaValue] {
-        let fields = try Self.fields(call.value(0), kind: kind, zone: engine.settings.timeZone)
+        let fields = try LuaFields.csvFields(call.value(0), kind: kind, zone: engine.settings.timeZone)
         if kind == .communities, fields["name"] == nil { return try insert(kind, fields.merging(["name": fields["code"] ?? ""]) { a, _ in a }) }
         return try insert(kind, fields)
     }
@@ -57,7 +57,7 @@ struct TestWorld {
     }
 
     private func evaluate(_ call: LuaCall) throws -> [LuaValue] {
-        var fields = try Self.fields(call.value(0), kind: .tickets, zone: engine.settings.timeZone)
+        var fields = try LuaFields.csvFields(call.value(0), kind: .tickets, zone: engine.settings.timeZone)
         for (key, value) in ["channel": "cs", "kind": "complaint", "cause": "other"] where fields[key] == nil {
             fields[key] = value
         }
@@ -101,31 +101,6 @@ struct TestWorld {
             }),
         ])
         return [value, .array(plan.trace.map(LuaValue.string))]
-    }
-
-    /// A Lua table of fields as CSV text: numbers and booleans written out, lists joined with `|`,
-    /// and a `received_at` without an offset read in the company's time zone (a bare date at 09:00).
-    static func fields(_ value: LuaValue, kind: ImportKind, zone: TimeZone) throws -> [String: String] {
-        guard let table = value.tableValue else {
-            throw LuaError(.runtime, "\(kind.rawValue){…} expects a table of fields")
-        }
-        var fields: [String: String] = [:]
-        for (key, field) in table {
-            switch field {
-            case .nil: continue
-            case .string(let s): fields[key] = s
-            case .boolean(let b): fields[key] = b ? "true" : "false"
-            case .integer(let i): fields[key] = String(i)
-            case .number(let d): fields[key] = String(d)
-            case .array(let items): fields[key] = items.compactMap(\.stringValue).joined(separator: "|")
-            case .table: throw LuaError(.runtime, "\(key) cannot be a table")
-            }
-        }
-        if let received = fields["received_at"] {
-            let text = LocalDate(received) != nil ? received + "T09:00:00" : received
-            if let moment = Timestamp(text, zone: zone) { fields["received_at"] = moment.iso8601(in: zone) }
-        }
-        return fields
     }
 
     private func checked<T>(_ body: () throws -> T) throws -> T {
