@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /// The limits of one Lua state, shared by its allocator and its hook.
 typedef struct rd_limits {
@@ -21,6 +22,8 @@ typedef struct rd_limits {
     int budget_tripped;               // the budget ran out: every further instruction fails
     volatile sig_atomic_t interrupted;// set from another thread (the console's Ctrl-C)
     int interrupt_tripped;            // the interruption was seen and raised
+    long long deadline;               // CLOCK_MONOTONIC nanoseconds after which the call fails; 0 = none
+    int deadline_tripped;             // the deadline passed: every further instruction fails
     int coverage;                     // record executed lines into the registry
 } rd_limits;
 
@@ -70,28 +73,70 @@ static void rd_raise_here(lua_State *L, const char *message) {
     lua_error(L);
 }
 
+static inline long long rd_now(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+/// Why the running call must stop now, having used `steps` more steps of its budget; NULL to go on.
+/// Once a limit is seen it stays tripped until the next call is armed, so `pcall` cannot swallow it.
+static const char *rd_exceeded(rd_limits *limits, long long steps) {
+    if (limits->interrupted || limits->interrupt_tripped) {
+        limits->interrupt_tripped = 1;
+        return "interrupted";
+    }
+    if (limits->budget_tripped || (limits->budget -= steps) < 0) {
+        limits->budget_tripped = 1;
+        return "instruction budget exhausted";
+    }
+    if (limits->deadline_tripped || (limits->deadline && rd_now() > limits->deadline)) {
+        limits->deadline_tripped = 1;
+        return "time limit exceeded";
+    }
+    return NULL;
+}
+
 static void rd_hook(lua_State *L, lua_Debug *ar) {
     rd_limits *limits = rd_limits_of(L);
     if (ar->event == LUA_HOOKLINE) {
         if (limits->coverage) rd_record_line(L, ar);
         return;
     }
-    if (limits->interrupted) {
-        limits->interrupt_tripped = 1;
+    const char *why = rd_exceeded(limits, 1);
+    if (why) {
         lua_sethook(L, rd_hook, LUA_MASKCOUNT, 1);   // keep failing: pcall cannot swallow it
-        rd_raise_here(L, "interrupted");
-    }
-    if (limits->budget_tripped || --limits->budget < 0) {
-        limits->budget_tripped = 1;
-        lua_sethook(L, rd_hook, LUA_MASKCOUNT, 1);
-        rd_raise_here(L, "instruction budget exhausted");
+        rd_raise_here(L, why);
     }
 }
 
-/// Arms the hook for one call: `steps` × RD_HOOK_STEP instructions.
-static inline void rd_arm(lua_State *L, long long steps) {
+/// Charges `steps` × RD_HOOK_STEP instructions' worth of work that C code does on a script's behalf (pattern
+/// matching, say), and raises at the calling script's line when a limit says stop. Does nothing while host code
+/// runs (outside an armed call).
+static void rd_charge(lua_State *L, long long steps) {
+    rd_limits *limits = rd_limits_of(L);
+    if (!limits->enforce) return;
+    const char *why = rd_exceeded(limits, steps);
+    if (why) {
+        lua_sethook(L, rd_hook, LUA_MASKCOUNT, 1);
+        luaL_where(L, 1);
+        lua_pushstring(L, why);
+        lua_concat(L, 2);
+        lua_error(L);
+    }
+}
+
+/// Whether host code working for the running call (a query, say) should stop: the same test as the hook's.
+static inline int rd_should_stop(rd_limits *limits) {
+    return limits->enforce && rd_exceeded(limits, 0) != NULL;
+}
+
+/// Arms the hook for one call: `steps` × RD_HOOK_STEP instructions, and `seconds` of wall time (0: no deadline).
+static inline void rd_arm(lua_State *L, long long steps, double seconds) {
     rd_limits *limits = rd_limits_of(L);
     limits->budget = steps;
+    limits->deadline = seconds > 0 ? rd_now() + (long long)(seconds * 1e9) : 0;
+    limits->deadline_tripped = 0;
     limits->budget_tripped = 0;
     limits->memory_tripped = 0;
     limits->interrupt_tripped = 0;

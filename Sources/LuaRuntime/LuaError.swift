@@ -11,6 +11,8 @@ public struct LuaError: Error, Sendable, Equatable, CustomStringConvertible {
         case runtime
         /// The call used up its instruction budget.
         case budget
+        /// The call ran past its wall-clock deadline.
+        case deadline
         /// The state reached its memory cap.
         case memory
         /// A value cannot cross between Lua and Swift (a function, a cycle, NaN, invalid UTF-8, …).

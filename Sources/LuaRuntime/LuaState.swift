@@ -142,7 +142,7 @@ public final class LuaState {
         }
         let status: Int32
         if callDepth == 0 {
-            rd_arm(L, max(1, Int64(limits.instructions / Int(RD_HOOK_STEP))))
+            rd_arm(L, max(1, Int64(limits.instructions / Int(RD_HOOK_STEP))), limits.seconds)
             callDepth += 1
             status = rd_pcall(L, Int32(arguments.count), results)
             callDepth -= 1
@@ -177,7 +177,15 @@ public final class LuaState {
         if flags.budget_tripped != 0 {
             return LuaError(.budget, "\(message) (\(limits.instructions) instructions)", traceback: traceback)
         }
+        if flags.deadline_tripped != 0 {
+            return LuaError(.deadline, "\(message) (\(Self.seconds(limits.seconds)) s)", traceback: traceback)
+        }
         return LuaError(.runtime, message, traceback: traceback)
+    }
+
+    /// `5` for 5.0, `0.5` for 0.5.
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     // MARK: - Pushing

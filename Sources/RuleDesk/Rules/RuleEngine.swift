@@ -161,7 +161,7 @@ extension RuleFailure {
     init(_ error: LuaError, rule: Rule) {
         let kind: Kind
         switch error.kind {
-        case .budget, .memory, .interrupted: kind = .limit
+        case .budget, .deadline, .memory, .interrupted: kind = .limit
         case .badValue: kind = .output
         case .syntax, .runtime: kind = .script
         }
