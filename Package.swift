@@ -28,15 +28,19 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "LuaRuntime", dependencies: ["CLua"]),
+        // The sandbox's own Lua is a resource, compiled into the library: luacheck and editors read it as Lua.
+        .target(name: "LuaRuntime", dependencies: ["CLua"], resources: [.embedInCode("Sandbox.lua")]),
         .target(
             name: "RuleDesk",
             dependencies: [
                 "LuaRuntime",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // The host's Lua (the driver) is a resource compiled into the library, so luacheck and editors read it.
+            resources: [.embedInCode("Rules/Driver.lua")]
         ),
         .executableTarget(
             name: "ruledesk",

@@ -13,15 +13,25 @@
 
 #include "rd_valid.h"
 
-typedef struct rd_buf { char *data; size_t length, capacity; int failed; } rd_buf;
+/// Text being written, in a userdata of the state's (so its memory counts against the cap, and a Lua error raised
+/// midway leaks nothing: the collector owns every block). The current block sits at stack index `slot`.
+typedef struct rd_buf { lua_State *L; int slot; char *data; size_t length, capacity; } rd_buf;
+
+static void rd_buf_start(lua_State *L, rd_buf *b) {
+    b->L = L;
+    b->capacity = 256;
+    b->length = 0;
+    b->data = lua_newuserdatauv(L, b->capacity, 0);
+    b->slot = lua_gettop(L);
+}
 
 static void rd_buf_add(rd_buf *b, const char *s, size_t n) {
-    if (b->failed) return;
     if (b->length + n > b->capacity) {
-        size_t capacity = b->capacity ? b->capacity * 2 : 1024;
+        size_t capacity = b->capacity * 2;
         while (capacity < b->length + n) capacity *= 2;
-        char *grown = realloc(b->data, capacity);
-        if (!grown) { b->failed = 1; return; }
+        char *grown = lua_newuserdatauv(b->L, capacity, 0);
+        memcpy(grown, b->data, b->length);
+        lua_replace(b->L, b->slot);
         b->data = grown;
         b->capacity = capacity;
     }
@@ -30,6 +40,9 @@ static void rd_buf_add(rd_buf *b, const char *s, size_t n) {
 }
 
 static void rd_buf_str(rd_buf *b, const char *s) { rd_buf_add(b, s, strlen(s)); }
+
+/// Markers for what a Lua table cannot say: a JSON `null`, and an empty array (an empty table is written `{}`).
+static const struct { char null_value, empty_array; } rd_json_markers = { 0, 0 };
 
 static void rd_json_quote(rd_buf *b, const char *s, size_t n) {
     rd_buf_add(b, "\"", 1);
@@ -96,10 +109,13 @@ static void rd_json_value(lua_State *L, rd_buf *b, int index, int depth) {
         rd_json_quote(b, s, n);
         return;
     }
+    case LUA_TLIGHTUSERDATA:
+        rd_buf_str(b, lua_touserdata(L, index) == &rd_json_markers.empty_array ? "[]" : "null");
+        return;
     case LUA_TTABLE: break;
     default: rd_buf_str(b, "null"); return;
     }
-    if (depth > 64 || !lua_checkstack(L, 4)) { b->failed = 1; return; }
+    if (depth > 64 || !lua_checkstack(L, 4)) luaL_error(L, "json: value nested more than 64 levels deep");
     lua_Unsigned count = lua_rawlen(L, index);
     if (count > 0) {
         rd_buf_add(b, "[", 1);
@@ -112,25 +128,25 @@ static void rd_json_value(lua_State *L, rd_buf *b, int index, int depth) {
         rd_buf_add(b, "]", 1);
         return;
     }
-    size_t n = 0, capacity = 8;
-    rd_key *keys = malloc(capacity * sizeof *keys);
-    if (!keys) { b->failed = 1; return; }
+    size_t n = 0;
     lua_pushnil(L);
     while (lua_next(L, index) != 0) {
-        if (lua_type(L, -2) == LUA_TSTRING) {
-            if (n == capacity) {
-                rd_key *grown = realloc(keys, (capacity *= 2) * sizeof *keys);
-                if (!grown) { free(keys); lua_pop(L, 2); b->failed = 1; return; }
-                keys = grown;
-            }
-            keys[n].text = lua_tolstring(L, -2, &keys[n].length);
-            n++;
+        if (lua_type(L, -2) == LUA_TSTRING) n++;
+        lua_pop(L, 1);
+    }
+    rd_key *keys = lua_newuserdatauv(L, (n ? n : 1) * sizeof *keys, 0);   // on the stack until the end
+    size_t k = 0;
+    lua_pushnil(L);
+    while (lua_next(L, index) != 0) {
+        if (lua_type(L, -2) == LUA_TSTRING && k < n) {
+            keys[k].text = lua_tolstring(L, -2, &keys[k].length);
+            k++;
         }
         lua_pop(L, 1);
     }
-    qsort(keys, n, sizeof *keys, rd_key_order);
+    qsort(keys, k, sizeof *keys, rd_key_order);
     rd_buf_add(b, "{", 1);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < k; i++) {
         if (i > 0) rd_buf_add(b, ", ", 2);
         rd_json_quote(b, keys[i].text, keys[i].length);
         rd_buf_add(b, ": ", 2);
@@ -140,88 +156,26 @@ static void rd_json_value(lua_State *L, rd_buf *b, int index, int depth) {
         lua_pop(L, 1);
     }
     rd_buf_add(b, "}", 1);
-    free(keys);
+    lua_pop(L, 1);
 }
 
-/// Lua: `json(value)` → the value as JSON text (keys sorted; an empty table is `{}`).
+/// Lua: `json(value)` → the value as JSON text: keys sorted by their bytes, ", " and ": " between items, an empty
+/// table as `{}`, the markers `json_null` and `json_empty_array` (pushed by rd_push_json_functions) as `null`, `[]`.
 static int rd_json(lua_State *L) {
-    rd_buf b = {0};
+    lua_settop(L, 1);
+    rd_buf b;
+    rd_buf_start(L, &b);
     rd_json_value(L, &b, 1, 0);
-    if (b.failed) { free(b.data); return luaL_error(L, "json: value too deep or out of memory"); }
     lua_pushlstring(L, b.data, b.length);
-    free(b.data);
     return 1;
 }
 
-/// Lua: `json_decision(results, traces, specs)` → results JSON, trace JSON. `specs` lists the rules sorted by
-/// name, each `{ name = …, index = i, fields = { { name = …, array = bool }, … } }` with fields sorted: every
-/// declared field is written (nil as null, an empty table declared as an array as []), each trace as an array.
-static int rd_json_decision(lua_State *L) {
-    rd_buf results = {0}, traces = {0};
-    lua_Unsigned rules = lua_rawlen(L, 3);
-    rd_buf_add(&results, "{", 1);
-    rd_buf_add(&traces, "{", 1);
-    for (lua_Unsigned r = 1; r <= rules; r++) {
-        if (r > 1) { rd_buf_add(&results, ", ", 2); rd_buf_add(&traces, ", ", 2); }
-        lua_rawgeti(L, 3, (lua_Integer)r);                        // spec
-        lua_getfield(L, -1, "name");
-        size_t n;
-        const char *name = lua_tolstring(L, -1, &n);
-        rd_json_quote(&results, name, n);
-        rd_json_quote(&traces, name, n);
-        rd_buf_add(&results, ": {", 3);
-        rd_buf_add(&traces, ": [", 3);
-        lua_pushvalue(L, -1);
-        lua_rawget(L, 1);                                          // spec, name, output
-        lua_getfield(L, -3, "fields");                             // spec, name, output, fields
-        lua_Unsigned fields = lua_rawlen(L, -1);
-        for (lua_Unsigned f = 1; f <= fields; f++) {
-            if (f > 1) rd_buf_add(&results, ", ", 2);
-            lua_rawgeti(L, -1, (lua_Integer)f);                    // …, field
-            lua_getfield(L, -1, "name");
-            size_t fn;
-            const char *field = lua_tolstring(L, -1, &fn);
-            rd_json_quote(&results, field, fn);
-            rd_buf_add(&results, ": ", 2);
-            lua_getfield(L, -2, "array");
-            int array = lua_toboolean(L, -1);
-            lua_pop(L, 1);                                         // …, field, fieldname
-            if (lua_type(L, -4) == LUA_TTABLE) lua_rawget(L, -4); else { lua_pop(L, 1); lua_pushnil(L); }
-            if (lua_isnil(L, -1)) rd_buf_str(&results, "null");
-            else if (array && lua_type(L, -1) == LUA_TTABLE && lua_rawlen(L, -1) == 0) rd_buf_str(&results, "[]");
-            else rd_json_value(L, &results, -1, 1);
-            lua_pop(L, 2);                                         // …, fields
-        }
-        rd_buf_add(&results, "}", 1);
-        lua_getfield(L, -4, "index");
-        lua_rawget(L, 2);                                          // spec, name, output, fields, lines
-        lua_Unsigned lines = lua_type(L, -1) == LUA_TTABLE ? lua_rawlen(L, -1) : 0;
-        for (lua_Unsigned l = 1; l <= lines; l++) {
-            if (l > 1) rd_buf_add(&traces, ", ", 2);
-            lua_rawgeti(L, -1, (lua_Integer)l);
-            rd_json_value(L, &traces, -1, 1);
-            lua_pop(L, 1);
-        }
-        rd_buf_add(&traces, "]", 1);
-        lua_pop(L, 5);
-    }
-    rd_buf_add(&results, "}", 1);
-    rd_buf_add(&traces, "}", 1);
-    int failed = results.failed || traces.failed;
-    if (!failed) {
-        lua_pushlstring(L, results.data, results.length);
-        lua_pushlstring(L, traces.data, traces.length);
-    }
-    free(results.data);
-    free(traces.data);
-    if (failed) return luaL_error(L, "json: out of memory");
-    return 2;
-}
-
+/// Pushes `json`, `valid_data` (rd_valid.h), and the two markers `json_null` and `json_empty_array`.
 static inline void rd_push_json_functions(lua_State *L) {
     lua_pushcfunction(L, rd_json);
-    lua_pushcfunction(L, rd_json_decision);
     lua_pushcfunction(L, rd_valid_data);
+    lua_pushlightuserdata(L, (void *)&rd_json_markers.null_value);
+    lua_pushlightuserdata(L, (void *)&rd_json_markers.empty_array);
 }
 
 #endif

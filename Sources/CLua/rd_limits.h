@@ -16,6 +16,7 @@
 typedef struct rd_limits {
     size_t used;                      // bytes the state holds now
     size_t cap;                       // the most it may hold while a script runs; 0 = no cap
+    int armed;                        // 1 while a call runs, host functions included
     int enforce;                      // 1 while a script runs; host code is never refused memory
     int memory_tripped;               // a script allocation was refused
     long long budget;                 // instructions (in steps of RD_HOOK_STEP) left in this call
@@ -29,6 +30,7 @@ typedef struct rd_limits {
 
 #define RD_HOOK_STEP 1000
 #define RD_COVERAGE_KEY "ruledesk.coverage"
+#define RD_VIEWS_KEY "ruledesk.views"          // read-only view -> the table behind it (weak keys)
 
 static inline rd_limits *rd_limits_of(lua_State *L) {
     return *(rd_limits **)lua_getextraspace(L);
@@ -126,9 +128,9 @@ static void rd_charge(lua_State *L, long long steps) {
     }
 }
 
-/// Whether host code working for the running call (a query, say) should stop: the same test as the hook's.
-static inline int rd_should_stop(rd_limits *limits) {
-    return limits->enforce && rd_exceeded(limits, 0) != NULL;
+/// Why host code working for the running call (a query, say) should stop, or NULL: the same test as the hook's.
+static inline const char *rd_stop_reason(rd_limits *limits) {
+    return limits->armed ? rd_exceeded(limits, 0) : NULL;
 }
 
 /// Arms the hook for one call: `steps` × RD_HOOK_STEP instructions, and `seconds` of wall time (0: no deadline).
@@ -141,12 +143,14 @@ static inline void rd_arm(lua_State *L, long long steps, double seconds) {
     limits->memory_tripped = 0;
     limits->interrupt_tripped = 0;
     limits->interrupted = 0;
+    limits->armed = 1;
     limits->enforce = 1;
     lua_sethook(L, rd_hook, LUA_MASKCOUNT | (limits->coverage ? LUA_MASKLINE : 0), RD_HOOK_STEP);
 }
 
 static inline void rd_disarm(lua_State *L) {
     rd_limits *limits = rd_limits_of(L);
+    limits->armed = 0;
     limits->enforce = 0;
     limits->interrupted = 0;
     lua_sethook(L, NULL, 0, 0);

@@ -70,6 +70,9 @@ struct LuaStack {
             guard depth < 8, lua_checkstack(L, 4) != 0, let identity = lua_topointer(L, index),
                   open.insert(identity).inserted else { return .string("<table>") }
             defer { open.remove(identity) }
+            let top = lua_gettop(L)
+            defer { lua_settop(L, top) }
+            let index = tableBehindView(at: index)
             var byIndex: [Int64: LuaValue] = [:], byName: [String: LuaValue] = [:]
             lua_pushnil(L)
             while lua_next(L, index) != 0 {
@@ -116,6 +119,20 @@ struct LuaStack {
         }
     }
 
+    /// The index of the table behind the sandbox's read-only view at `index`, pushed on the stack; `index` itself
+    /// when the table there is no view. Data crosses to Swift as what scripts read, never as an empty view.
+    private func tableBehindView(at index: Int32) -> Int32 {
+        lua_getfield(L, rd_registry_index(), RD_VIEWS_KEY)
+        lua_pushvalue(L, index)
+        lua_rawget(L, -2)
+        guard lua_type(L, -1) == LUA_TTABLE else {
+            rd_pop(L, 2)
+            return index
+        }
+        rd_remove(L, -2)
+        return lua_gettop(L)
+    }
+
     /// The string at `index` if it is valid UTF-8 (numbers are not converted).
     func string(at index: Int32) -> String? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
@@ -133,6 +150,9 @@ struct LuaStack {
             throw LuaError(.badValue, "\(path) contains itself (a cycle)")
         }
         defer { open.remove(identity) }
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        let index = tableBehindView(at: index)
 
         var byIndex: [Int64: LuaValue] = [:]
         var byName: [String: LuaValue] = [:]

@@ -10,6 +10,15 @@ extension LuaState {
         rd_catch_sigint(limitsPointer)
     }
 
+    /// Why the running call must stop now (`instruction budget exhausted`, `time limit exceeded`, `interrupted`), or
+    /// nil. Host code that works for a call (a query) asks, since the hook cannot stop it.
+    public var stopReason: String? {
+        rd_stop_reason(limitsPointer).map { String(cString: $0) }
+    }
+
+    /// Whether the running call must stop now: see ``stopReason``.
+    public var mustStop: Bool { stopReason != nil }
+
     /// Whether Ctrl-C was pressed since the last time this was asked.
     public static func takeInterrupt() -> Bool {
         rd_take_sigint() != 0

@@ -1,12 +1,12 @@
 import CLua
 
 extension LuaState {
-    /// A table kept in Lua; with `readOnly` scripts cannot change it.
-    public func table(_ fields: [String: LuaArgument], readOnly: Bool = false) throws -> LuaRef {
+    /// A table kept in Lua; with `readOnlyAs`, a read-only view that messages call by that name.
+    public func table(_ fields: [String: LuaArgument], readOnlyAs name: String? = nil) throws -> LuaRef {
         let table = try keep(.fields(fields))
-        guard readOnly else { return table }
+        guard let name else { return table }
         defer { release(table) }
-        return try callKeepingResult(readOnlyRef, [.reference(table), .value("table")])
+        return try callKeepingResult(viewRef, [.reference(table), .value(.string(name))])
     }
 
     /// Keeps a value in Lua, to pass it to several calls without converting it again.
@@ -38,6 +38,9 @@ extension LuaState {
         return String(cString: lua_typename(L, lua_type(L, -1)))
     }
 
+    /// How many Swift functions this state holds (they live as long as the state: declare them once).
+    public var hostFunctionCount: Int { hostFunctions.count }
+
     /// Exposes a Swift function to Lua. Errors it throws become Lua errors at the caller's line.
     public func function(_ body: @escaping (LuaCall) throws -> [LuaValue]) -> LuaRef {
         let box = HostFunction(body)
@@ -46,15 +49,15 @@ extension LuaState {
         return LuaRef(id: luaL_ref(L, rd_registry_index()))
     }
 
-    /// C functions for data leaving Lua fast: `json(value)` (keys sorted, an empty table `{}`),
-    /// `json_records(results, traces, specs)` (see `rd_json_decision` in the CLua shim) and
-    /// `valid_data(value)` (true when the value is data ``LuaValue`` can hold).
-    public func dataFunctions() -> (json: LuaRef, jsonRecords: LuaRef, validData: LuaRef) {
+    /// C functions for data leaving Lua fast: `json(value)` (keys sorted, an empty table `{}`; `jsonNull` is written
+    /// `null` and `jsonEmptyArray` `[]`) and `validData(value)` (true when the value is data ``LuaValue`` can hold).
+    public func dataFunctions() -> (json: LuaRef, validData: LuaRef, jsonNull: LuaRef, jsonEmptyArray: LuaRef) {
         rd_push_json_functions(L)
+        let emptyArray = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        let null = LuaRef(id: luaL_ref(L, rd_registry_index()))
         let valid = LuaRef(id: luaL_ref(L, rd_registry_index()))
-        let records = LuaRef(id: luaL_ref(L, rd_registry_index()))
         let json = LuaRef(id: luaL_ref(L, rd_registry_index()))
-        return (json, records, valid)
+        return (json, valid, null, emptyArray)
     }
 
     /// The text keys of a table kept in Lua, read raw.

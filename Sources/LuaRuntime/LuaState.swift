@@ -18,8 +18,13 @@ public final class LuaState {
     /// Calls under way: a Swift function may call back into Lua.
     private var callDepth = 0
     private let newEnvRef: LuaRef
-    let readOnlyRef: LuaRef
+    let viewRef: LuaRef
     private let globalsRef: LuaRef
+    /// `freeze(value, name)`: a read-only copy of data for scripts, all the way down (see `Sandbox.lua`).
+    public let freeze: LuaRef
+    /// `plain(value, limit)`: a plain copy of data, seeing through read-only views, and its size in bytes; or nil and
+    /// why not (nested too deep, or larger than `limit` bytes).
+    public let plain: LuaRef
 
     /// The limits in force; change them between calls.
     public var limits: LuaLimits {
@@ -42,19 +47,27 @@ public final class LuaState {
         lua_setfield(L, rd_registry_index(), RD_COVERAGE_KEY)
 
         let stack = LuaStack(L: L)
-        guard rd_load(L, Sandbox.prelude, Sandbox.prelude.utf8.count, "=sandbox") == LUA_OK,
-              rd_pcall(L, 0, 1) == LUA_OK else {
+        let prelude = PackageResources.Sandbox_lua
+        let status = prelude.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { rd_load(L, $0.baseAddress, $0.count, "=sandbox") }
+        }
+        guard status == LUA_OK, rd_pcall(L, 0, 1) == LUA_OK else {
             let message = stack.string(at: -1) ?? "unknown error"
             lua_close(L)
             limitsPointer.deallocate()
             throw LuaError(.runtime, "the sandbox did not build: \(message)")
         }
-        lua_getfield(L, -1, "new_env")
-        newEnvRef = LuaRef(id: luaL_ref(L, rd_registry_index()))
-        lua_getfield(L, -1, "readonly")
-        readOnlyRef = LuaRef(id: luaL_ref(L, rd_registry_index()))
-        lua_getfield(L, -1, "globals")
-        globalsRef = LuaRef(id: luaL_ref(L, rd_registry_index()))
+        func keepField(_ name: String) -> LuaRef {
+            lua_getfield(L, -1, name)
+            return LuaRef(id: luaL_ref(L, rd_registry_index()))
+        }
+        newEnvRef = keepField("new_env")
+        viewRef = keepField("view")
+        globalsRef = keepField("globals")
+        freeze = keepField("freeze")
+        plain = keepField("plain")
+        lua_getfield(L, -1, "views")
+        lua_setfield(L, rd_registry_index(), RD_VIEWS_KEY)
         rd_pop(L, 1)
     }
 

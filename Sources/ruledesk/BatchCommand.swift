@@ -41,7 +41,7 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         if reevaluate && retryErrors { throw ValidationError("--reevaluate and --retry-errors cannot be combined") }
-        if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        try JobsLimit.check(jobs)
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 

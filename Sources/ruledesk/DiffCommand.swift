@@ -42,6 +42,10 @@ struct DiffCommand: ParsableCommand {
 
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
+    func validate() throws {
+        try JobsLimit.check(jobs)
+    }
+
     func run() throws {
         try reporting {
             var diff = RuleDiff(store: try database.open(), current: try RuleSet(folder: against),

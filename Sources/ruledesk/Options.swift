@@ -50,3 +50,13 @@ extension ParsableCommand {
         }
     }
 }
+
+/// `--jobs N`: from 1 to ``BatchOptions/maxJobs``.
+enum JobsLimit {
+    static func check(_ jobs: Int) throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        guard jobs <= BatchOptions.maxJobs else {
+            throw ValidationError("--jobs \(jobs) is more than \(BatchOptions.maxJobs), the most ruledesk runs at once (each job is a Lua state that may hold up to its memory limit); use the number of cores")
+        }
+    }
+}

@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func readOnlyTablesRefuseWrites() throws {
-        let table = try lua.table(["x": .value(1)], readOnly: true)
+        let table = try lua.table(["x": .value(1)], readOnlyAs: "t")
         let env = try lua.environment(open: false, globals: ["t": .reference(table)])
         #expect(try lua.call(try lua.compile("return t.x", name: "r.lua", environment: env), []) == [1])
         let write = try lua.compile("t.x = 2", name: "w.lua", environment: env)

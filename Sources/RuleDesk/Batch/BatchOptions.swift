@@ -14,8 +14,10 @@ public struct BatchOptions: Sendable {
     public var selection: Selection = .new
     /// At most this many tickets.
     public var limit: Int?
-    /// Lua states evaluating in parallel.
+    /// Lua states evaluating in parallel, from 1 to ``maxJobs``.
     public var jobs: Int = 1
+    /// The most Lua states a batch or a diff evaluates on: each holds a rule set and up to its memory cap.
+    public static let maxJobs = 64
     /// Evaluate and report, write nothing.
     public var dryRun = false
     /// Tickets claimed and committed together.

@@ -40,7 +40,7 @@ public final class BatchRunner: @unchecked Sendable {
     private func runBatch() throws -> BatchSummary {
         let started = Date()
         let calendar = try store.calendar()
-        let engines = try (0..<max(1, options.jobs)).map { _ in
+        let engines = try (0..<min(max(1, options.jobs), BatchOptions.maxJobs)).map { _ in
             EngineBox(try RuleEngine(ruleSet: ruleSet, store: store, settings: settings, calendar: calendar))
         }
         let claims = TicketClaims(selection: options.selection, rulesVersion: ruleSet.version)

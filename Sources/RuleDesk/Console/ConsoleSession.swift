@@ -46,7 +46,7 @@ public final class ConsoleSession {
         self.showPII = showPII
         engine = try RuleEngine(ruleSet: RuleSet(folder: rulesFolder), store: store, settings: settings)
         // Clerks stop runaway loops with Ctrl-C; the memory cap stays.
-        lua = try LuaState(limits: LuaLimits(instructions: 50_000_000_000))
+        lua = try LuaState(limits: LuaLimits(instructions: 50_000_000_000, seconds: 0))
         host = try HostAPI(lua: lua, calendar: try store.calendar(), store: store)
         env = try lua.environment(open: true)
         let prelude = try lua.compile(ConsolePrelude.source, name: "=console", environment: env)

@@ -32,7 +32,7 @@ public struct RuleDiff {
     /// Compares the two rule sets over the range.
     public func run() throws -> DiffReport {
         let calendar = try store.calendar()
-        let workers = try (0..<max(1, jobs)).map { _ in
+        let workers = try (0..<min(max(1, jobs), BatchOptions.maxJobs)).map { _ in
             EnginePair(current: try RuleEngine(ruleSet: current, store: store, settings: settings, calendar: calendar),
                        proposed: try RuleEngine(ruleSet: proposed, store: store, settings: settings, calendar: calendar))
         }

@@ -10,22 +10,42 @@ public final class RevisitPlanner {
     let engine: RuleEngine
     let store: Store
     private var date = LocalDate(dayNumber: 0)
-    private var functions: [String: LuaRef] = [:]
+    private var currentCommunity = ""
 
     public init(engine: RuleEngine, store: Store) throws {
         guard engine.planRule != nil else { throw RevisitError.noPlanRule(engine.ruleSet.folder) }
         self.engine = engine
         self.store = store
-        let lua = engine.lua
-        functions["households"] = lua.function { [unowned self] call in
+    }
+
+    /// The default seed: the community's code and the plan date.
+    private var currentSeed: String { "\(currentCommunity)@\(date)" }
+
+    /// The plan for `community` on `date`. `settings` reach the script as `ctx.settings`.
+    public func plan(_ community: Community, on date: LocalDate, settings: LuaValue = .table([:])) throws -> RevisitPlan {
+        self.date = date
+        currentCommunity = community.code
+        engine.host.planner = self
+        defer { engine.host.planner = nil }
+        let rule = engine.planRule!
+        let (value, trace) = try engine.plan(rule, community: TicketCase.communityValue(community), extra: [
+            "on": .value(.string(date.description)),
+            "settings": .value(settings),
+        ])
+        return try PlanOutput(rule: rule).check(value, community: community, on: date, seed: currentSeed,
+                                                version: engine.ruleSet.version, trace: trace)
+    }
+
+    /// Answers the plan's `ctx.households(community)`, `ctx.revisits(community)` and `ctx.sample(list, n, options)`.
+    func answer(_ function: String, _ call: LuaCall) throws -> [LuaValue] {
+        switch function {
+        case "households":
             let community = try self.community(call.value(0))
             return [.array(try store.read { try Household.occupied(in: community, on: date, $0) }.map(\.planValue))]
-        }
-        functions["revisits"] = lua.function { [unowned self] call in
+        case "revisits":
             let community = try self.community(call.value(0))
             return [try store.read { try RevisitHistory(community: community, upTo: date, in: $0) }.luaValue]
-        }
-        functions["sample"] = lua.function { [unowned self] call in
+        default:
             guard let items = try call.value(0).arrayValue, let n = try call.value(1).integerValue else {
                 throw LuaError(.runtime, "ctx.sample(list, n, { seed = …, strata = … }) expects a list and a whole number")
             }
@@ -35,10 +55,6 @@ public final class RevisitPlanner {
         }
     }
 
-    private var currentCommunity = ""
-    /// The default seed: the community's code and the plan date.
-    private var currentSeed: String { "\(currentCommunity)@\(date)" }
-
     private func community(_ value: LuaValue) throws -> Community {
         guard let code = value.stringValue ?? value["code"].stringValue else {
             throw LuaError(.runtime, "expected a community (its table or its code)")
@@ -47,22 +63,6 @@ public final class RevisitPlanner {
             throw LuaError(.runtime, "unknown community '\(code)'")
         }
         return community
-    }
-
-    /// The plan for `community` on `date`. `settings` reach the script as `ctx.settings`.
-    public func plan(_ community: Community, on date: LocalDate, settings: LuaValue = .table([:])) throws -> RevisitPlan {
-        self.date = date
-        currentCommunity = community.code
-        let rule = engine.planRule!
-        let (value, trace) = try engine.plan(rule, community: TicketCase.communityValue(community), extra: [
-            "on": .value(.string(date.description)),
-            "settings": .value(settings),
-            "households": .reference(functions["households"]!),
-            "revisits": .reference(functions["revisits"]!),
-            "sample": .reference(functions["sample"]!),
-        ])
-        return try PlanOutput(rule: rule).check(value, community: community, on: date, seed: currentSeed,
-                                                version: engine.ruleSet.version, trace: trace)
     }
 }
 

@@ -1,29 +1,34 @@
 import GRDB
 import LuaRuntime
 
-/// The Swift functions scripts reach through `ctx`: the calendar and read-only queries.
-/// Made once per Lua state; the calendar can be swapped between evaluations.
+/// The Swift functions scripts reach through `ctx`: the calendar, read-only queries, and what a revisit plan asks
+/// for. Declared once per Lua state, as OPA declares its built-ins: a feature that needs more context for one call
+/// (a revisit plan) sets ``planner`` for that call, and never adds functions to the state.
 final class HostAPI {
     var calendar: WorkCalendar
     let store: Store?
+    /// Answers `ctx.households`, `ctx.revisits` and `ctx.sample` while a plan is made; nil otherwise.
+    weak var planner: RevisitPlanner?
+    private weak var lua: LuaState?
+    private var queries: RuleQueries?
 
     /// `ctx.calendar`, a read-only table of methods.
     private(set) var calendarTable: LuaRef!
     private(set) var query: LuaRef!
-
-    /// The most rows one `ctx.query` returns.
-    static let maxRows = 10_000
+    /// `ctx.households`, `ctx.revisits`, `ctx.sample`, for plans.
+    private(set) var planFunctions: [String: LuaRef] = [:]
 
     init(lua: LuaState, calendar: WorkCalendar, store: Store?) throws {
         self.calendar = calendar
         self.store = store
-        query = lua.function { [unowned self] call in try runQuery(call) }
+        self.lua = lua
+        query = lua.function { [self] call in try runQuery(call) }
         calendarTable = try lua.table([
-            "add_workdays": .reference(lua.function { [unowned self] call in
+            "add_workdays": .reference(lua.function { [self] call in
                 let (date, n) = try Self.dateAndCount(call, "add_workdays")
                 return [.string(try Self.calendarAnswer { try self.calendar.adding(workdays: n, to: date) }.description)]
             }),
-            "is_workday": .reference(lua.function { [unowned self] call in
+            "is_workday": .reference(lua.function { [self] call in
                 let date = try Self.date(call, 1, "is_workday")
                 return [.boolean(try Self.calendarAnswer { try self.calendar.isWorkday(date) })]
             }),
@@ -35,7 +40,15 @@ final class HostAPI {
                 let (date, n) = try Self.dateAndCount(call, "add_months")
                 return [.string(date.adding(months: n).description)]
             }),
-        ], readOnly: true)
+        ], readOnlyAs: "ctx.calendar")
+        for name in ["households", "revisits", "sample"] {
+            planFunctions[name] = lua.function { [self] call in
+                guard let planner else {
+                    throw LuaError(.runtime, "ctx.\(name) is there only while a revisit plan is made")
+                }
+                return try planner.answer(name, call)
+            }
+        }
     }
 
     // MARK: - Calendar arguments (methods: argument 0 is the calendar itself)
@@ -67,40 +80,9 @@ final class HostAPI {
         guard case .string(let sql) = try call.value(0) else {
             throw LuaError(.runtime, "ctx.query expects SQL text first")
         }
-        guard let store else { throw LuaError(.runtime, "ctx.query: no database is open") }
-        let arguments = try (1..<max(1, call.count)).map { try Self.databaseValue(call.value($0), index: $0) }
-        let keyword = sql.drop(while: { $0.isWhitespace || $0 == "(" }).prefix(6).uppercased()
-        guard keyword.hasPrefix("SELECT") || keyword.hasPrefix("WITH") else {
-            throw LuaError(.runtime, "ctx.query runs SELECT statements only; rules read records and write nothing")
-        }
-        do {
-            return try store.read { db in
-                let statement = try db.makeStatement(sql: sql)
-                guard statement.isReadonly else {
-                    throw LuaError(.runtime, "ctx.query runs SELECT statements only; rules read records and write nothing")
-                }
-                try statement.setArguments(StatementArguments(arguments))
-                var rows: [LuaValue] = []
-                let cursor = try Row.fetchCursor(statement)
-                while let row = try cursor.next() {
-                    guard rows.count < Self.maxRows else {
-                        throw LuaError(.runtime, "ctx.query: more than \(Self.maxRows) rows; add a WHERE or a LIMIT")
-                    }
-                    var fields: [String: LuaValue] = [:]
-                    for (column, value) in row { fields[column] = LuaValue(databaseValue: value) }
-                    rows.append(.table(fields))
-                }
-                return [.array(rows)]
-            }
-        } catch let error as DatabaseError {
-            throw LuaError(.runtime, "ctx.query: \(error.message ?? "SQLite error \(error.resultCode)")")
-        }
-    }
-
-    private static func databaseValue(_ value: LuaValue, index: Int) throws -> DatabaseValue {
-        switch value {
-        case .array, .table: throw LuaError(.runtime, "ctx.query: parameter \(index) is a table; pass text, numbers or booleans")
-        default: return value.columnValue
-        }
+        guard let store, let lua else { throw LuaError(.runtime, "ctx.query: no database is open") }
+        let arguments = try (1..<max(1, call.count)).map { try call.value($0) }
+        if queries == nil { queries = try RuleQueries(store: store) }
+        return [try queries!.rows(sql, arguments, for: lua)]
     }
 }

@@ -8,9 +8,10 @@ public struct Rule: Sendable {
     public let needs: [String]
     /// Declared outputs, by field name.
     public let outputs: [String: OutputType]
-    let evaluate: LuaRef
-    /// `plan(community, ctx)`, for the rule that plans revisits.
-    let plan: LuaRef?
+    /// The compiled file: each call makes a fresh instance of the rule (its table, functions and file-level locals).
+    let chunk: LuaRef
+    /// Whether the rule has `plan(community, ctx)`, to plan revisits.
+    let plans: Bool
 
     /// Outputs as Lua left them, completed: every declared field present (nil ones as `.nil`, which Lua
     /// tables cannot hold) and an empty table declared as a list made an empty list.

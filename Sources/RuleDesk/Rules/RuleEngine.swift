@@ -21,12 +21,13 @@ public final class RuleEngine {
     /// The driver's functions: `decide`, `decide_json`, `plan`, `state`.
     private let driver: [String: LuaRef]
 
-    /// Compiles `ruleSet`. With `coverage`, the state records the lines it runs from the start.
+    /// Compiles `ruleSet`. With `coverage`, the state records the lines it runs from the start. `limits` default
+    /// to the settings' limits.
     public init(ruleSet: RuleSet, store: Store?, settings: Settings, calendar: WorkCalendar? = nil,
-                coverage: Bool = false, limits: LuaLimits = LuaLimits()) throws {
+                coverage: Bool = false, limits: LuaLimits? = nil) throws {
         self.ruleSet = ruleSet
         self.settings = settings
-        let lua = try LuaState(limits: limits)
+        let lua = try LuaState(limits: limits ?? settings.limits)
         lua.recordsCoverage = coverage
         self.lua = lua
         host = try HostAPI(lua: lua, calendar: try calendar ?? store?.calendar() ?? WorkCalendar(days: []), store: store)
@@ -34,42 +35,31 @@ public final class RuleEngine {
         rules = try RuleLoader.order(loaded.map(\.rule))
         labels = loaded.reduce(into: [:]) { all, item in all.merge(item.labels) { first, _ in first } }
         chunks = loaded.flatMap { [$0.chunk, $0.table] }
-        driver = try Self.compileDriver(rules: rules, host: host, lua: lua)
+        driver = try Self.compileDriver(rules: rules, host: host, lua: lua, outputBytes: settings.outputBytes)
     }
 
-    private static func compileDriver(rules: [Rule], host: HostAPI, lua: LuaState) throws -> [String: LuaRef] {
-        func fields(_ rule: Rule, full: Bool) -> LuaArgument {
-            .value(.array(rule.outputFields.map { field in
-                var spec: [String: LuaValue] = ["name": .string(field.name), "array": .boolean(field.type.isArray)]
-                if full {
-                    spec["type"] = field.type.luaSpec
-                    spec["text"] = .string(field.type.description)
-                }
-                return .table(spec)
-            }))
-        }
+    private static func compileDriver(rules: [Rule], host: HostAPI, lua: LuaState, outputBytes: Int) throws -> [String: LuaRef] {
         let specs: [LuaArgument] = rules.map { rule in
-            var spec: [String: LuaArgument] = [
+            .fields([
                 "name": .value(.string(rule.name)), "path": .value(.string(rule.path)),
                 "needs": .value(.array(rule.needs.map(LuaValue.string))),
                 "declared": .value(.table(rule.outputs.mapValues { _ in .boolean(true) })),
-                "fields": fields(rule, full: true),
-                "evaluate": .reference(rule.evaluate),
-            ]
-            if let plan = rule.plan { spec["plan"] = .reference(plan) }
-            return .fields(spec)
-        }
-        let sorted: [LuaArgument] = rules.enumerated().sorted { $0.element.name < $1.element.name }.map { index, rule in
-            .fields(["name": .value(.string(rule.name)), "index": .value(.integer(Int64(index + 1))),
-                     "fields": fields(rule, full: false)])
+                "fields": .value(.array(rule.outputFields.map { field in
+                    .table(["name": .string(field.name), "array": .boolean(field.type.isArray),
+                            "type": field.type.luaSpec, "text": .string(field.type.description)])
+                })),
+                "chunk": .reference(rule.chunk),
+            ])
         }
         let env = try lua.environment(open: true)
-        let chunk = try lua.compile(Driver.source, name: "=ruledesk", environment: env)
+        let source = String(decoding: PackageResources.Driver_lua, as: UTF8.self)
+        let chunk = try lua.compile(source, name: "=ruledesk", environment: env)
         let data = lua.dataFunctions()
         let functions = try lua.callKeepingResult(chunk, [
-            .reference(try lua.keep(.list(specs))), .reference(try lua.keep(.list(sorted))),
-            .reference(host.calendarTable), .reference(host.query), .reference(data.jsonRecords),
-            .reference(data.validData),
+            .reference(try lua.keep(.list(specs))), .reference(lua.freeze), .reference(lua.plain),
+            .reference(data.json), .reference(data.validData), .reference(data.jsonNull), .reference(data.jsonEmptyArray),
+            .reference(host.calendarTable), .reference(host.query),
+            .fields(host.planFunctions.mapValues { .reference($0) }), .value(.integer(Int64(outputBytes))),
         ])
         return Dictionary(uniqueKeysWithValues: ["decide", "decide_json", "plan", "state"].map { ($0, lua.field($0, of: functions)) })
     }
@@ -85,7 +75,7 @@ public final class RuleEngine {
     }
 
     /// The rule with a `plan(community, ctx)` function, if any.
-    public var planRule: Rule? { rules.first { $0.plan != nil } }
+    public var planRule: Rule? { rules.first(where: \.plans) }
 
     /// Re-reads the calendar (after an import into the same store).
     public func reloadCalendar(from store: Store) throws {
@@ -158,6 +148,8 @@ struct RecordedDecision {
 }
 
 extension RuleFailure {
+    /// The failure of `rule`: the message names the rule's file (and line where Lua knows it), also when the limit
+    /// struck in the host's own code (the driver, the sandbox) or where Lua gives no position.
     init(_ error: LuaError, rule: Rule) {
         let kind: Kind
         switch error.kind {
@@ -168,11 +160,21 @@ extension RuleFailure {
         let message: String
         if error.kind == .badValue {
             message = "\(rule.path): rule '\(rule.name)' returned a bad value: \(error.message)"
-        } else if error.chunk == nil {
-            message = "\(rule.path): \(error.message)"   // memory errors carry no position
-        } else {
+        } else if let chunk = error.chunk, chunk.hasSuffix(".lua") {
             message = error.message
+        } else if error.message.hasPrefix(rule.path + ":") {
+            message = error.message
+        } else {
+            message = "\(rule.path): \(Self.withoutPosition(error.message))"
         }
         self.init(rule: rule.name, path: rule.path, kind: kind, message: message, traceback: error.traceback)
+    }
+
+    /// `ruledesk:12: instruction budget exhausted` → `instruction budget exhausted`.
+    private static func withoutPosition(_ message: String) -> String {
+        guard let error = Optional(LuaError(.runtime, message)), let chunk = error.chunk, let line = error.line else {
+            return message
+        }
+        return String(message.dropFirst("\(chunk):\(line): ".count))
     }
 }

@@ -16,7 +16,8 @@ enum RuleLoader {
             chunk = try lua.compile(file.source, name: file.path)
             table = try lua.callKeepingResult(chunk, [])
         } catch let error as LuaError {
-            throw RuleSetError.script(error.message)
+            // A limit hit while loading (memory, stack) may name no position: name the file.
+            throw RuleSetError.script(error.chunk == file.path ? error.message : "\(file.path): \(error.message)")
         }
         guard lua.typeName(of: table) == "table" else {
             throw broken("the file must end with `return { name = …, needs = …, outputs = …, evaluate = … }`")
@@ -57,8 +58,10 @@ enum RuleLoader {
         if case .table(let entries) = try field("labels") {
             for (key, value) in entries { if let text = value.stringValue { labels[key] = text } }
         }
-        return Loaded(rule: Rule(name: name, path: file.path, needs: needs, outputs: outputs, evaluate: evaluate,
-                                    plan: planType == "function" ? plan : nil),
+        lua.release(evaluate)
+        lua.release(plan)
+        return Loaded(rule: Rule(name: name, path: file.path, needs: needs, outputs: outputs, chunk: chunk,
+                                 plans: planType == "function"),
                       labels: labels, chunk: chunk, table: table)
     }
 
@@ -69,7 +72,7 @@ enum RuleLoader {
             if let first = byName[rule.name] { throw RuleSetError.duplicateName(rule.name, first.path, rule.path) }
             byName[rule.name] = rule
         }
-        let planners = rules.filter { $0.plan != nil }
+        let planners = rules.filter(\.plans)
         if planners.count > 1 {
             throw RuleSetError.contract(planners[1].path, "only one rule may have `plan`; \(planners[0].path) has one already")
         }

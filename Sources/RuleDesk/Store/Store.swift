@@ -12,6 +12,10 @@ public final class Store: Sendable {
     public let writer: any DatabaseWriter
     /// Where it lives (`:memory:` for an in-memory store).
     public let path: String
+    /// What another connection opens to reach the same database (rules' queries): the path, or the shared
+    /// in-memory database's URI.
+    let connectionPath: String
+    var isInMemory: Bool { path == ":memory:" }
 
     /// Opens the database at `path`, migrating it to the current schema. Without `create`, a missing file
     /// is an error that says how to make one.
@@ -33,15 +37,18 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
         }
         self.path = path
+        connectionPath = path
     }
 
     /// A fresh database in memory (tests, `ruledesk test`).
     public init() throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        writer = try DatabaseQueue(configuration: configuration)
+        let name = "ruledesk-\(UUID().uuidString)"
+        writer = try DatabaseQueue(named: name, configuration: configuration)
         try Migrations.migrator.migrate(writer)
         path = ":memory:"
+        connectionPath = "file:\(name)?mode=memory&cache=shared"
     }
 
     /// Reads in a read-only transaction.

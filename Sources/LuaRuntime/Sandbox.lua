@@ -1,0 +1,163 @@
+-- The sandbox of a ruledesk Lua state. It runs once per state, as trusted host code, before any script, and
+-- returns the host's tools (see LuaState.swift): `new_env`, `freeze`, `plain`, `globals` and `views`.
+--
+-- Scripts see a frozen `base` of safe functions and read-only views of the libraries. A view is an empty table
+-- whose metatable reads through to the table behind it; no route hands that table out: `pairs` and `next`
+-- iterate it and give its values (views themselves for nested data), assignment, `rawset` (absent) and
+-- `setmetatable` (the metatable is protected) fail. Data the host gives scripts (the ticket, ctx, the results of
+-- other rules) is frozen the same way, all the way down.
+
+local error, next, pairs, setmetatable, rawget, rawlen, type, tostring, real_load =
+      error, next, pairs, setmetatable, rawget, rawlen, type, tostring, load
+local format = string.format
+
+-- Each view and the table behind it, and the name messages give it. Weak keys: a view nobody holds goes away.
+local behind = setmetatable({}, { __mode = "k" })
+local names = setmetatable({}, { __mode = "k" })
+
+local function refuse_change(view, key)
+  error(format("cannot change %s.%s: it is read-only", names[view], tostring(key)), 2)
+end
+
+local function view_next(view, key)
+  return next(behind[view], key)
+end
+
+local function view_pairs(view)
+  return view_next, view, nil
+end
+
+local function view_len(view)
+  return #behind[view]
+end
+
+--- A read-only view of `t`, named `name` in messages.
+local function view(t, name)
+  local v = setmetatable({}, {
+    __index = t, __newindex = refuse_change, __pairs = view_pairs, __len = view_len, __metatable = false,
+  })
+  behind[v] = t
+  names[v] = name
+  return v
+end
+
+--- A frozen copy of data: tables become views of copies whose nested tables are views too. Views pass as they are.
+local function freeze(value, name)
+  if type(value) ~= "table" or behind[value] then return value end
+  local copy = {}
+  for k, v in next, value do
+    copy[k] = type(v) == "table" and freeze(v, type(k) == "string" and name .. "." .. k or name .. "[" .. tostring(k) .. "]") or v
+  end
+  return view(copy, name)
+end
+
+--- A plain copy of data (seeing through views, leaving metatables behind) and its size in bytes, or nil and why
+--- not: containing itself, nested deeper than 64 levels, or larger than `limit` bytes ("over the limit").
+local function plain(value, limit)
+  local size, open = 0, {}
+  local function copy(v, depth)
+    local t = type(v)
+    if t ~= "table" then
+      size = size + (t == "string" and #v or 0) + 8
+      if size > limit then error("over the limit", 0) end
+      return v
+    end
+    if open[v] then error("contains itself (a cycle)", 0) end
+    if depth >= 64 then error("nested more than 64 levels deep", 0) end
+    open[v] = true
+    size = size + 16
+    local out = {}
+    for k, x in next, behind[v] or v do
+      if type(k) == "string" then size = size + #k end
+      out[k] = copy(x, depth + 1)
+    end
+    open[v] = nil
+    return out
+  end
+  local ok, result = pcall(copy, value, 0)
+  if not ok then return nil, result end
+  return result, size
+end
+
+local function copy_of(t, leave_out)
+  local c = {}
+  for k, v in pairs(t) do if not leave_out[k] then c[k] = v end end
+  return c
+end
+
+local safe_string = copy_of(string, { dump = true })
+local string_meta = getmetatable("")
+string_meta.__index = safe_string
+string_meta.__metatable = false
+
+-- `next` and `rawlen` see through views, as `pairs` and `#` do.
+local function safe_next(t, key)
+  return next(behind[t] or t, key)
+end
+
+local function safe_rawlen(t)
+  return rawlen(behind[t] or t)
+end
+
+-- Finalizers would run outside every limit (Lua runs them with hooks off): refuse them.
+local function safe_setmetatable(t, mt)
+  if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+    error("setmetatable: __gc (a finalizer) is not allowed here", 2)
+  end
+  return setmetatable(t, mt)
+end
+
+local base = {
+  assert = assert, error = error, ipairs = ipairs, next = safe_next, pairs = pairs,
+  pcall = pcall, xpcall = xpcall, select = select, tonumber = tonumber, tostring = tostring,
+  type = type, rawlen = safe_rawlen, setmetatable = safe_setmetatable, getmetatable = getmetatable,
+  _VERSION = _VERSION,
+  string = view(safe_string, "string"),
+  table = view(copy_of(table, {}), "table"),
+  math = view(copy_of(math, { random = true, randomseed = true }), "math"),
+  utf8 = view(copy_of(utf8, {}), "utf8"),
+  os = view({ time = os.time, date = os.date, clock = os.clock }, "os"),
+}
+
+local function refuse_global(_, name)
+  error(format("assignment to undeclared global '%s' (declare it with local)", tostring(name)), 2)
+end
+
+--- A fresh global environment. A strict one (rules) refuses every global assignment and holds nothing of its own;
+--- an open one (tests, the console) keeps them. `extra` globals are set in it first.
+local function new_env(open, extra)
+  local env = {}
+  local lookup = setmetatable({ _G = env }, { __index = base })
+  local own = open and env or lookup
+  if extra then for k, v in next, extra do own[k] = v end end
+  return setmetatable(env, {
+    __index = lookup,
+    __newindex = (not open) and refuse_global or nil,
+    __metatable = false,
+  })
+end
+
+base.load = function(chunk, name, _, env)
+  if type(chunk) ~= "string" then
+    return nil, "load accepts source text only"
+  end
+  return real_load(chunk, name, "t", env or new_env(false))
+end
+
+--- What scripts see: each global, and for library tables their fields.
+local function globals()
+  local out = {}
+  for name, value in next, base do
+    if type(value) == "table" then
+      local fields = {}
+      for field in pairs(value) do fields[#fields + 1] = field end
+      table.sort(fields)
+      out[name] = fields
+    else
+      out[name] = true
+    end
+  end
+  return out
+end
+
+return { new_env = new_env, freeze = freeze, view = view, plain = plain, globals = globals, views = behind }
