@@ -256,30 +256,33 @@ static const char *rdp_match(rd_matcher *m, const char *s, const char *p) {
             if (s != m->subject_end) s = NULL;
             break;
         }
-        if (*p == RD_PATTERN_ESCAPE && p[1] == 'b') {
-            s = rdp_balanced(m, s, p + 2);
-            if (s == NULL) break;
-            p += 4;
-            continue;
-        }
-        if (*p == RD_PATTERN_ESCAPE && p[1] == 'f') {
-            p += 2;
-            if (*p != '[') luaL_error(m->L, "missing '[' after '%%f' in pattern");
-            const char *set_end = rdp_item_end(m, p);
-            int before = s == m->subject ? '\0' : (unsigned char)s[-1];
-            rdp_count(m, 2 * (size_t)(set_end - p));
-            if (rdp_in_set(before, p, set_end - 1) || !rdp_in_set((unsigned char)*s, p, set_end - 1)) {
-                s = NULL;
-                break;
+        if (*p == RD_PATTERN_ESCAPE) {
+            char kind = p[1];
+            if (kind == 'b') {
+                s = rdp_balanced(m, s, p + 2);
+                if (s == NULL) break;
+                p += 4;
+                continue;
             }
-            p = set_end;
-            continue;
-        }
-        if (*p == RD_PATTERN_ESCAPE && isdigit((unsigned char)p[1])) {
-            s = rdp_back_reference(m, s, (unsigned char)p[1]);
-            if (s == NULL) break;
-            p += 2;
-            continue;
+            if (kind == 'f') {
+                p += 2;
+                if (*p != '[') luaL_error(m->L, "missing '[' after '%%f' in pattern");
+                const char *set_end = rdp_item_end(m, p);
+                int before = s == m->subject ? '\0' : (unsigned char)s[-1];
+                rdp_count(m, 2 * (size_t)(set_end - p));
+                if (rdp_in_set(before, p, set_end - 1) || !rdp_in_set((unsigned char)*s, p, set_end - 1)) {
+                    s = NULL;
+                    break;
+                }
+                p = set_end;
+                continue;
+            }
+            if (kind >= '0' && kind <= '9') {
+                s = rdp_back_reference(m, s, kind);
+                if (s == NULL) break;
+                p += 2;
+                continue;
+            }
         }
         const char *item_end = rdp_item_end(m, p);
         if (*p == '[') rdp_count(m, (size_t)(item_end - p));
@@ -444,7 +447,6 @@ static int rdp_gmatch_next(lua_State *L) {
             return rdp_push_captures(&g->matcher, start, end);
         }
     }
-    g->next = g->matcher.subject_end + 1;
     return 0;
 }
 

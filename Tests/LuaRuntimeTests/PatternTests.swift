@@ -149,7 +149,8 @@ import Testing
                       steps: 10_000, "patterns:1: instruction budget exhausted")
     }
 
-    @Test func longSetsPlainFindsAndBackReferencesHitTheBudget() {
+    /// Work that takes a single matcher step but scans many bytes: a long set, a plain find, a back-reference, '%b'.
+    @Test func longScansHitTheBudget() {
         expectStopped("return pfind(string.rep('a', 100000), '[' .. string.rep('b', 100000) .. ']')",
                       steps: 10_000, "patterns:1: instruction budget exhausted")
         expectStopped("return pfind(string.rep('a', 1000000), string.rep('a', 500000) .. 'b', 1, true)",
