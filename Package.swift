@@ -54,7 +54,7 @@ let package = Package(
         ),
         // Pseudo-terminals for the console's end-to-end tests.
         .target(name: "CTerminalTesting"),
-        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
+        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "CLua"]),
         .testTarget(name: "RuleDeskTests", dependencies: ["RuleDesk"]),
         .testTarget(
             name: "EndToEndTests",
