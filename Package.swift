@@ -36,7 +36,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // The holiday calendar `ruledesk gen` builds its world with, wherever it runs.
+            resources: [.copy("Synthetic/calendar.csv")]
         ),
         .executableTarget(
             name: "ruledesk",
