@@ -15,6 +15,7 @@ import Testing
 
     @Test func checkFindsNothingWithAnAbsoluteOrRelativeRulesFolder() throws {
         let (world, elsewhere) = try worldAndElsewhere()
+        defer { for folder in [world, elsewhere] { try? FileManager.default.removeItem(atPath: folder) } }
         for rules in [world + "/rules", "../" + (world as NSString).lastPathComponent + "/rules"] {
             let result = try Binary.run(["check", "--strict", "--rules", rules], in: elsewhere)
             #expect(result.status == 0, "\(rules): \(result.stdout)")
@@ -24,7 +25,9 @@ import Testing
 
     @Test func ruleTestsPassWithACopyOfTheRulesAlone() throws {
         let elsewhere = try Binary.emptyFolder()
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
         let copy = try Binary.emptyFolder() + "/policy"
+        defer { try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent) }
         try FileManager.default.copyItem(atPath: Binary.root + "/rules", toPath: copy)
         let result = try Binary.run(["test", "--rules", copy], in: elsewhere)
         #expect(result.status == 0, "\(result.stdout)")
@@ -33,6 +36,7 @@ import Testing
 
     @Test func readingCommandsGiveTheSameOutputFromAnotherFolder() throws {
         let (world, elsewhere) = try worldAndElsewhere()
+        defer { for folder in [world, elsewhere] { try? FileManager.default.removeItem(atPath: folder) } }
         #expect(try Binary.run(["batch"], in: world).status == 0)
         let relative = "../" + (world as NSString).lastPathComponent
         let commands: [(arguments: [String], usesRules: Bool)] = [
@@ -53,6 +57,7 @@ import Testing
 
     @Test func genWorksAnywhereAndAFailedGenLeavesNothingBehind() throws {
         let elsewhere = try Binary.emptyFolder()
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
         let failed = try Binary.run(["gen", "--tickets", "20", "--db", "g.db", "--calendar", "no-such.csv"], in: elsewhere)
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("no-such.csv"), "\(failed.stderr)")
@@ -67,6 +72,7 @@ import Testing
 
     @Test func diffWithoutAgainstNamesTheMissingBaseline() throws {
         let (world, elsewhere) = try worldAndElsewhere()
+        defer { for folder in [world, elsewhere] { try? FileManager.default.removeItem(atPath: folder) } }
         let result = try Binary.run(["diff", "--rules", world + "/rules", "--db", world + "/ruledesk.db"], in: elsewhere)
         #expect(result.status == 1)
         #expect(result.stderr.contains("no rules folder at rules to compare against"), "\(result.stderr)")

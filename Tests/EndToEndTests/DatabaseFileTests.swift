@@ -25,6 +25,7 @@ import Testing
     @Test(arguments: ["unrelated", "own tickets table", "0 bytes", "text"])
     func aFileThatIsNotOursIsRefusedAndLeftAsItWas(kind: String) throws {
         let folder = try Binary.workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/other.db"
         switch kind {
         case "unrelated", "own tickets table":
@@ -59,6 +60,7 @@ import Testing
 
     @Test func aDatabaseFromANewerRuleDeskIsRefusedAndLeftAsItWas() throws {
         let folder = try Binary.sampleWorld()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let queue = try DatabaseQueue(path: folder + "/ruledesk.db")
         try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: kept for later')") }
         try queue.close()
@@ -74,6 +76,7 @@ import Testing
 
     @Test func readingCommandsRefuseADatabaseOfAnOlderRuleDeskAndSayHowToUpdateIt() throws {
         let folder = try Binary.sampleWorld()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let queue = try DatabaseQueue(path: folder + "/ruledesk.db")
         let last = try queue.write { db -> String in
             let last = try String.fetchOne(db, sql: "SELECT max(identifier) FROM grdb_migrations")!
@@ -91,6 +94,7 @@ import Testing
 
     @Test func readingCommandsWorkOnAFileWithoutWritePermission() throws {
         let folder = try Binary.sampleWorld()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try Binary.run(["batch"], in: folder).status == 0)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: folder + "/ruledesk.db")
         let before = try snapshot(folder)
@@ -111,6 +115,7 @@ struct ReadOnlyDiskDatabaseTests {
         let disk = try Disk(megabytes: 8)
         defer { disk.remove() }
         let world = try Binary.sampleWorld()
+        defer { try? FileManager.default.removeItem(atPath: world) }
         #expect(try Binary.run(["batch"], in: world).status == 0)
         try FileManager.default.copyItem(atPath: world + "/ruledesk.db", toPath: disk.path + "/ruledesk.db")
         try disk.remountReadOnly()

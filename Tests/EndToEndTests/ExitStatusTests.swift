@@ -21,6 +21,7 @@ import Testing
 
     @Test func diffExitsThreeWhenTheNewRulesFailWithTheCountFirst() throws {
         let folder = try Binary.sampleWorld()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: folder + "/rules", toPath: folder + "/new-rules")
         try breakWarranty(in: folder + "/new-rules", when: "ticket.kind == 'repair'")
         let result = try Binary.run(["diff", "--rules", "new-rules"], in: folder)
@@ -33,6 +34,7 @@ import Testing
 
     @Test func diffExitCodeFailsOnAnyChange() throws {
         let folder = try Binary.sampleWorld()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let same = try Binary.run(["diff", "--rules", "rules", "--exit-code"], in: folder)
         #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
         try FileManager.default.copyItem(atPath: folder + "/rules", toPath: folder + "/new-rules")
@@ -51,6 +53,7 @@ import Testing
 
     @Test func aRerunStatesTheRuleErrorBacklogAndDoesNotExitZero() throws {
         let folder = try Binary.sampleWorld()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try breakWarranty(in: folder + "/rules", when: "true")
         let first = try Binary.run(["batch", "--format", "json"], in: folder)
         #expect(first.status == 3)
@@ -70,6 +73,7 @@ import Testing
 
     @Test func ticketsClaimedByAnotherLiveRunAreBacklogWithExitFour() throws {
         let folder = try Binary.sampleWorld()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try Store(path: folder + "/ruledesk.db")
         try store.write { db in
             // A run registered by this test process, which is alive: its claims hold.
@@ -91,6 +95,7 @@ import Testing
 
     @Test func testRunMatchingNoTestIsAnError() throws {
         let folder = try Binary.workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try Binary.run(["test", "--run", "no_such_test"], in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("no test matches --run 'no_such_test'"), "\(result.stderr)")
@@ -98,6 +103,7 @@ import Testing
 
     @Test func runningNumbersFollowNumericOrderAndSkipHandWrittenOnes() throws {
         let folder = try Binary.sampleWorld()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let header = "number,received_at,channel,community,household,cause,kind,component,trades,complex,estimated_cost,"
             + "households_affected,hazard,media,survey_date,completed_at,description"
         let row = ",2026-03-02T10:00:00+08:00,cs,H01,,warranty,repair,plumbing,plumbing,false,800,1,false,false,,,漏水"
