@@ -39,10 +39,14 @@ enum DatabaseFile: Equatable {
         return configuration
     }
 
-    /// Where SQLite opens `path` for reading: the file itself, or, when neither it nor its folder can be
-    /// written (a read-only disk or copy), the file as immutable, so SQLite needs no lock or index files beside it.
+    /// Where SQLite opens `path` for reading: the file itself, or, when its folder cannot be written (a
+    /// read-only disk) and holds no shared-memory index of a writer, the file as immutable, so that SQLite
+    /// needs no lock or index file beside it.
     static func readOnlyLocation(_ path: String) -> String {
-        guard !isWritable(path) else { return path }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard access(folder.isEmpty ? "." : folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm") else {
+            return path
+        }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["?", "#", "%"]))
         return "file:" + (escaped ?? absolute) + "?immutable=1"
