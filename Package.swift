@@ -39,8 +39,9 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            // The host's Lua (the driver) is a resource compiled into the library, so luacheck and editors read it.
-            resources: [.embedInCode("Rules/Driver.lua")]
+            // Compiled into the library, wherever it runs: the host's Lua (the driver), which luacheck and editors read
+            // as Lua, and the holiday calendar `ruledesk gen` builds its world with.
+            resources: [.embedInCode("Rules/Driver.lua"), .embedInCode("Synthetic/calendar.csv")]
         ),
         .executableTarget(
             name: "ruledesk",

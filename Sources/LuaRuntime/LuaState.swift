@@ -43,6 +43,11 @@ public final class LuaState {
         self.L = L
         self.limits = limits
         rd_open_safe_libraries(L)
+        // Pattern matching that the budget, the deadline and Ctrl-C can stop (rd_pattern.h), before the sandbox
+        // copies the string library.
+        lua_getglobal(L, "string")
+        rd_open_patterns(L)
+        rd_pop(L, 1)
         rd_newtable(L)
         lua_setfield(L, rd_registry_index(), RD_COVERAGE_KEY)
 

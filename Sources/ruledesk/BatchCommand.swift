@@ -9,7 +9,9 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Each ticket gets one decision row, its status (evaluated, or rule_error with the message) and its key
             results (department, deadlines, tier, class, major); repairs get a work order of class A or B.
-            Exit status: 0 all evaluated, 3 some tickets failed, 1 the batch could not run.
+            The summary always ends with the backlog: tickets in rule_error (failed now or before) and tickets
+            claimed by other batches still running. Exit status: 0 all done (nothing in the backlog), 3 tickets
+            are in rule_error, 4 no ticket is in rule_error but other batches still hold some, 1 the batch could not run.
 
             Example:
               ruledesk batch
@@ -53,7 +55,7 @@ struct BatchCommand: ParsableCommand {
             options.limit = limit
             options.jobs = jobs
             options.dryRun = dryRun
-            let runner = BatchRunner(store: try database.open(), ruleSet: try rules.load(),
+            let runner = BatchRunner(store: try database.open(for: dryRun ? .read : .write), ruleSet: try rules.load(),
                                      settings: try Settings.fromEnvironment(), options: options)
             let display = ProgressDisplay()
             runner.progress = { display.show($0) }
@@ -62,6 +64,7 @@ struct BatchCommand: ParsableCommand {
         }
         guard let summary else { return }
         Console.print(output.format == .json ? summary.json : summary.text)
-        if summary.failed > 0 { throw ExitCode(3) }
+        if summary.ruleErrors > 0 || summary.failed > 0 { throw ExitCode(3) }
+        if summary.claimedByOthers > 0 { throw ExitCode(4) }
     }
 }

@@ -11,6 +11,10 @@ struct DiffCommand: ParsableCommand {
             for each rule and field how many tickets change and how, with examples, and every ticket that fails
             under the new rules.
 
+            Exit status: 0 the new rules evaluate every ticket (changed or not), 3 the new rules fail on some
+            tickets (their count comes first in the headline), 1 the comparison could not run. With --exit-code,
+            1 also when any ticket changes, as `git diff --exit-code` (failures still exit 3).
+
             Example:
               ruledesk diff --rules new-rules
               ruledesk diff --rules new-rules --since 2026-01-01 --until 2026-12-31 --community H01 --format csv
@@ -38,6 +42,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "text, json or csv.")
     var format: DiffFormat = .text
 
+    @Flag(help: "Exit with status 1 when any ticket changes (a gate for scripts and CI).")
+    var exitCode = false
+
     @OptionGroup var database: DatabaseOptions
 
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
@@ -47,19 +54,33 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        var report: DiffReport?
         try reporting {
-            var diff = RuleDiff(store: try database.open(), current: try RuleSet(folder: against),
+            var diff = RuleDiff(store: try database.open(for: .read), current: try baseline(),
                                 proposed: try RuleSet(folder: rules), settings: try Settings.fromEnvironment())
             diff.range.since = since
             diff.range.until = until
             diff.range.community = community
             diff.jobs = max(1, jobs)
-            let report = try diff.run()
-            switch format {
-            case .text: Console.print(report.text)
-            case .json: Console.print(report.json)
-            case .csv: Console.print(report.csv)
-            }
+            report = try diff.run()
+        }
+        guard let report else { return }
+        switch format {
+        case .text: Console.print(report.text)
+        case .json: Console.print(report.json)
+        case .csv: Console.print(report.csv)
+        }
+        if !report.failures.isEmpty { throw ExitCode(3) }
+        if exitCode, report.ticketsChanged > 0 { throw ExitCode(1) }
+    }
+
+    /// The rule set to compare against; a missing folder is named as the baseline, with the option that sets it.
+    private func baseline() throws -> RuleSet {
+        do {
+            return try RuleSet(folder: against)
+        } catch RuleSetError.missingFolder(let folder) {
+            throw CommandFailure(message: "no rules folder at \(folder) to compare against (the current rules): "
+                + "pass --against DIR, or run from the folder that holds rules/")
         }
     }
 }

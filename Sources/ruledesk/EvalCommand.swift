@@ -22,7 +22,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let store = try database.open()
+            let store = try database.open(for: .read)
             guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else {
                 let near = try store.read { try TicketSearch.closest(to: number, in: $0) }
                 let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"

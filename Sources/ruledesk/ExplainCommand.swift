@@ -30,7 +30,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let store = try database.open()
+            let store = try database.open(for: .read)
             let (entry, ruleSet) = try store.read { db -> (DecisionHistory.Entry, RuleSet?) in
                 let history = try DecisionHistory(ticket: number, in: db)
                 var candidates = history.entries

@@ -8,6 +8,7 @@ struct GenCommand: ParsableCommand {
         discussion: """
             The world has the holiday calendar, communities, households, contractors and N new tickets with a
             spread of causes, costs, components, trades and dates over 2024–2026. The same --seed gives the same world.
+            If it fails, it leaves no database behind, so the same command can be run again.
 
             Example:
               ruledesk gen --tickets 100000 --db bench.db
@@ -21,8 +22,8 @@ struct GenCommand: ParsableCommand {
     @Option(help: "The seed of the random choices.")
     var seed: UInt64 = 2026
 
-    @Option(help: ArgumentHelp("The holiday calendar to import.", valueName: "file"))
-    var calendar = "samples/calendar.csv"
+    @Option(help: ArgumentHelp("The holiday calendar to import (default: the 2024–2026 calendar built in).", valueName: "file"))
+    var calendar: String?
 
     @OptionGroup var database: DatabaseOptions
 

@@ -22,7 +22,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let history = try database.open().read { try DecisionHistory(ticket: number, in: $0) }
+            let history = try database.open(for: .read).read { try DecisionHistory(ticket: number, in: $0) }
             guard !history.entries.isEmpty else { throw HistoryError.noDecision(number) }
             if output.format == .json {
                 Console.print(JSONText.encode(.array(history.entries.map { entry in

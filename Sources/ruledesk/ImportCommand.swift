@@ -27,7 +27,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let store = try database.open()
+            let store = try database.open(for: .write)
             let importer = Importer(store: store, settings: try Settings.fromEnvironment())
             let count = try importer.run(kind, file: file)
             Console.print("imported \(count) \(kind == .calendar ? "calendar days" : kind.rawValue) from \(file)")

@@ -12,7 +12,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            _ = try Store(path: database.path, create: true)
+            _ = try Store(path: database.path, access: .create)
             Console.print("database ready: \(database.path)")
         }
     }

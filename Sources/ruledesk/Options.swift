@@ -13,9 +13,9 @@ struct DatabaseOptions: ParsableArguments {
         return "ruledesk.db"
     }
 
-    /// The store, which must exist already.
-    func open() throws -> Store {
-        try Store(path: path)
+    /// The store, which must exist already and be a ruledesk database; `.read` writes nothing to it.
+    func open(for access: Store.Access) throws -> Store {
+        try Store(path: path, access: access)
     }
 }
 

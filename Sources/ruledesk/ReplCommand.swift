@@ -27,7 +27,7 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         var console: ConsoleSession?
         try reporting {
-            console = try ConsoleSession(store: try database.open(), rulesFolder: rules.rules,
+            console = try ConsoleSession(store: try database.open(for: .read), rulesFolder: rules.rules,
                                          settings: try Settings.fromEnvironment(), showPII: showPII)
         }
         guard let console else { return }

@@ -52,7 +52,7 @@ struct RevisitPlanCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let store = try database.open()
+            let store = try database.open(for: save ? .write : .read)
             let settings = try Settings.fromEnvironment()
             guard let record = try store.read({ try Community.filter(Column("code") == community).fetchOne($0) }) else {
                 throw CommandFailure(message: RevisitError.unknownCommunity(community).description)
@@ -91,7 +91,7 @@ struct RevisitStatusCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let store = try database.open()
+            let store = try database.open(for: .read)
             let date = try on ?? Settings.fromEnvironment().today
             let statuses = try store.read { db in
                 var request = Community.order(Column("code"))

@@ -26,7 +26,7 @@ struct RulesLogCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let log = try database.open().read { try RuleArchive.log(in: $0) }
+            let log = try database.open(for: .read).read { try RuleArchive.log(in: $0) }
             if output.format == .json {
                 Console.print(JSONText.encode(.array(log.map { use in
                     .table(["version": .string(use.version), "first_use": use.firstUse.map(LuaValue.string) ?? .nil,

@@ -8,7 +8,8 @@ struct TestCommand: ParsableCommand {
         abstract: "Run the rule tests in rules/tests/ against an in-memory database.",
         discussion: """
             Every global function named test_* in rules/tests/*.lua is a test. Failures print with file:line;
-            the last line is `N passed, N failed`; the exit status is 1 when any test failed.
+            the last line is `N passed, N failed`; the exit status is 1 when any test failed, or when --run
+            matches no test.
 
             Example:
               ruledesk test
@@ -35,6 +36,10 @@ struct TestCommand: ParsableCommand {
             report = try runner.run()
         }
         guard let report else { return }
+        if let pattern, report.outcomes.isEmpty {
+            throw CommandFailure(message: "no test matches --run '\(pattern)' in \(rules.rules)/tests; "
+                + "a pattern is part of FILE:NAME, e.g. approval_test.lua:test_cost, and * matches anything")
+        }
         Console.print(output.format == .json ? report.json : report.text)
         if report.failed > 0 { throw ExitCode(1) }
     }

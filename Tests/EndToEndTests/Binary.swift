@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the built `ruledesk` binary as a user would, in a folder of its own.
+/// Runs the built `ruledesk` binary as a user would, in a folder of its own outside the project, which holds
+/// a copy of `rules/` and nothing else from the project (sample data is read from the project by absolute path).
 struct Binary {
     struct Result {
         let status: Int32
@@ -23,13 +24,20 @@ struct Binary {
         return root + "/.build/debug/ruledesk"
     }()
 
-    /// A new working folder with `rules/` and `samples/` copied in.
-    static func workspace() throws -> String {
+    /// The project's sample data, by absolute path.
+    static let samples = root + "/samples"
+
+    /// A new, empty folder outside the project.
+    static func emptyFolder() throws -> String {
         let folder = NSTemporaryDirectory() + "ruledesk-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for part in ["rules", "samples"] {
-            try FileManager.default.copyItem(atPath: root + "/" + part, toPath: folder + "/" + part)
-        }
+        return folder
+    }
+
+    /// A new working folder outside the project with a copy of `rules/`.
+    static func workspace() throws -> String {
+        let folder = try emptyFolder()
+        try FileManager.default.copyItem(atPath: root + "/rules", toPath: folder + "/rules")
         return folder
     }
 
@@ -38,7 +46,7 @@ struct Binary {
         let folder = try workspace()
         _ = try run(["init"], in: folder)
         for kind in ["communities", "households", "contractors", "calendar", "tickets"] {
-            let result = try run(["import", kind, "samples/\(kind).csv"], in: folder)
+            let result = try run(["import", kind, samples + "/\(kind).csv"], in: folder)
             guard result.status == 0 else { throw CocoaError(.fileReadCorruptFile, userInfo: ["import": result.stderr]) }
         }
         return folder

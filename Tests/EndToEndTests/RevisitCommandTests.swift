@@ -24,7 +24,7 @@ import Testing
         #expect(saved.stdout.hasSuffix("(saved)\n"))
         #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM revisit_plan_households") } == 18)
 
-        #expect(try Binary.run(["import", "revisits", "samples/revisits.csv"], in: folder).status == 0)
+        #expect(try Binary.run(["import", "revisits", Binary.samples + "/revisits.csv"], in: folder).status == 0)
         let later = try Binary.run(["revisit", "plan", "H01", "--on", "2026-04-01", "--format", "json"], in: folder)
         let followUps = (try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])?["follow_ups"]
         #expect((followUps as? [[String: Any]])?.first?["household"] as? String == "H01-2-1-101")

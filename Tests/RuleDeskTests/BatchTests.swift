@@ -9,7 +9,7 @@ import Testing
 
     init() throws {
         folder = try Fixtures.temporaryFolder()
-        store = try Store(path: folder + "/batch.db", create: true)
+        store = try Store(path: folder + "/batch.db", access: .create)
         let importer = Importer(store: store, settings: Fixtures.shanghai)
         for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
             try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
@@ -51,7 +51,7 @@ import Testing
     @Test func parallelDecisionsEqualSerialOnes() throws {
         _ = try batch { $0.jobs = 1 }
         let serial = try store.read { try Row.fetchAll($0, sql: "SELECT ticket_id, results, trace FROM decisions ORDER BY ticket_id") }
-        let other = try Store(path: folder + "/other.db", create: true)
+        let other = try Store(path: folder + "/other.db", access: .create)
         let importer = Importer(store: other, settings: Fixtures.shanghai)
         for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
             try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")

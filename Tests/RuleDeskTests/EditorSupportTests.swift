@@ -78,11 +78,12 @@ import Testing
     }
 
     @Test func theLinterKnowsTheSandboxGlobals() throws {
-        let config = LuacheckConfig(sandbox: try LuaState().sandboxGlobals()).text
+        let config = LuacheckConfig(sandbox: try LuaState().sandboxGlobals(), tests: "/site/rules/tests").text
         #expect(config.contains("string = { fields = {"))
         #expect(config.contains(" format = {}"))
         #expect(!config.contains("io ="))
         #expect(!config.contains(" dump = {}"))
         #expect(config.contains("\"expect_eq\""))
+        #expect(config.contains("files[\"/site/rules/tests/**/*.lua\"] = {"))
     }
 }

@@ -48,6 +48,23 @@ import Testing
         #expect(numbers == ["KF-2026-000001", "KF-2026-000002"])
     }
 
+    @Test func runningNumbersAreComparedAsNumbers() throws {
+        let unnumbered = "," + Self.good.split(separator: ",", maxSplits: 1)[1]
+        try importTickets([Self.good.replacingOccurrences(of: "KF-2026-000001", with: "KF-2026-999999"),
+                           Self.good.replacingOccurrences(of: "KF-2026-000001", with: "KF-2026-X1"), unnumbered])
+        try importTickets([unnumbered])
+        let numbers = try store.read { try String.fetchAll($0, sql: "SELECT number FROM tickets ORDER BY id") }
+        #expect(numbers == ["KF-2026-999999", "KF-2026-X1", "KF-2026-1000000", "KF-2026-1000001"])
+    }
+
+    @Test func aHandWrittenNumberThatIsNotDigitsDoesNotBlockRunningNumbers() throws {
+        let unnumbered = "," + Self.good.split(separator: ",", maxSplits: 1)[1]
+        try importTickets([Self.good.replacingOccurrences(of: "KF-2026-000001", with: "KF-2026-X1"), unnumbered])
+        try importTickets([unnumbered])
+        let numbers = try store.read { try String.fetchAll($0, sql: "SELECT number FROM tickets ORDER BY id") }
+        #expect(numbers == ["KF-2026-X1", "KF-2026-000001", "KF-2026-000002"])
+    }
+
     @Test(arguments: [
         ("T01", "T99", "tickets.csv:3: community: unknown community 'T99'; import communities first"),
         ("2026-03-02T10:00:00+08:00", "2026-02-30T10:00:00+08:00", "tickets.csv:3: received_at: '2026-02-30T10:00:00+08:00' is not an ISO 8601 time"),

@@ -11,7 +11,7 @@ local function run(fields)
 end
 
 function setup()
-  import("calendar", "../samples/calendar.csv")
+  import("calendar", "tests/data/calendar.csv")
   community{ code = "T01", completion_date = "2024-02-29", households_total = 100 }
 end
 

@@ -68,7 +68,7 @@ end
 
 function setup()
   building_of, numbered = {}, {}
-  import("calendar", "../samples/calendar.csv")
+  import("calendar", "tests/data/calendar.csv")
   community{ code = "T01", completion_date = "2024-02-29", households_total = 100 }
 end
 

@@ -97,6 +97,7 @@ public final class BatchRunner: @unchecked Sendable {
         summary.failed = tally.failed
         summary.skipped = tally.skipped
         summary.failures = tally.failures
+        (summary.ruleErrors, summary.claimedByOthers) = try store.read { try claims.backlog(in: $0) }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

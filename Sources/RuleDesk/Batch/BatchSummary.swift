@@ -1,12 +1,15 @@
 import LuaRuntime
 
-/// What a batch did.
+/// What a batch did, and what is left for another run.
 public struct BatchSummary: Sendable {
     /// A ticket whose evaluation failed, and why.
     public struct Failure: Sendable {
         public let number: String
         public let message: String
     }
+
+    /// How many failures the summary lists by name.
+    public static let failuresShown = 20
 
     public var evaluated = 0
     public var failed = 0
@@ -15,17 +18,28 @@ public struct BatchSummary: Sendable {
     public var seconds = 0.0
     public var dryRun = false
     public var rulesVersion = ""
-    /// The first failures (at most 20).
+    /// The first failures (at most ``failuresShown``); `failed` counts them all.
     public var failures: [Failure] = []
+    /// Tickets in status `rule_error` when the batch ended, whether they failed now or in an earlier run.
+    public var ruleErrors = 0
+    /// Tickets claimed by other batches still running when this one ended.
+    public var claimedByOthers = 0
 
     public var ticketsPerSecond: Double { seconds > 0 ? Double(evaluated + failed) / seconds : 0 }
 
-    /// One line for people, and the failures under it.
+    /// Whether nothing is left: no ticket in `rule_error` and none in the hands of another batch.
+    public var isAllDone: Bool { ruleErrors == 0 && claimedByOthers == 0 }
+
+    /// A line for people, the failures under it, and the backlog.
     public var text: String {
         var lines = [String(format: "%@evaluated %d, failed %d, skipped %d in %.2f s (%.0f tickets/s)",
                             dryRun ? "dry run: " : "", evaluated, failed, skipped, seconds, ticketsPerSecond)]
         for failure in failures { lines.append("  \(failure.number): \(failure.message)") }
         if failed > failures.count { lines.append("  … and \(failed - failures.count) more (status rule_error)") }
+        var backlog = "backlog: \(ruleErrors) ticket\(ruleErrors == 1 ? "" : "s") in rule_error"
+        if ruleErrors > 0 { backlog += " (fix the rules, then `ruledesk batch --retry-errors`)" }
+        backlog += ", \(claimedByOthers) claimed by other running batches"
+        lines.append(backlog)
         return lines.joined(separator: "\n")
     }
 
@@ -37,6 +51,10 @@ public struct BatchSummary: Sendable {
             "tickets_per_second": .number(ticketsPerSecond.rounded()), "dry_run": .boolean(dryRun),
             "rules_version": .string(rulesVersion),
             "failures": .array(failures.map { .table(["ticket": .string($0.number), "message": .string($0.message)]) }),
+            "failures_total": .integer(Int64(failed)),
+            "failures_truncated": .boolean(failed > failures.count),
+            "backlog": .table(["rule_error": .integer(Int64(ruleErrors)),
+                               "claimed_by_other_runs": .integer(Int64(claimedByOthers))]),
         ]))
     }
 }

@@ -24,6 +24,15 @@ struct TicketClaims {
                          arguments: ["version": rulesVersion]) ?? 0
     }
 
+    /// What is left for another run: tickets in `rule_error`, and tickets claimed by runs not finished.
+    func backlog(in db: Database) throws -> (ruleErrors: Int, claimedByOthers: Int) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT count(*) FROM tickets WHERE status = 'rule_error') AS errors,
+                   (SELECT count(*) FROM tickets WHERE claim_run IN (SELECT id FROM batch_runs WHERE finished_at IS NULL)) AS claimed
+            """)!
+        return (row["errors"], row["claimed"])
+    }
+
     /// Claims up to `limit` free tickets after id `after`, in id order, for `run`; returns their ids.
     func claim(_ limit: Int, after: Int64, for run: BatchRun, in db: Database) throws -> [Int64] {
         try Int64.fetchAll(db, sql: """

@@ -40,7 +40,7 @@ final class WritePipeline: @unchecked Sendable {
                 case .success: _tally.evaluated += 1
                 case .failure(let failure):
                     _tally.failed += 1
-                    if _tally.failures.count < 20 {
+                    if _tally.failures.count < BatchSummary.failuresShown {
                         _tally.failures.append(.init(number: outcome.number, message: failure.message))
                     }
                 }

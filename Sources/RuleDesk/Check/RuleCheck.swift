@@ -73,7 +73,9 @@ public struct RuleCheck {
                             message: "luacheck is not installed; install it with: apt-get install lua-check", isError: true)]
         }
         let config = NSTemporaryDirectory() + "ruledesk-luacheckrc-\(UUID().uuidString).lua"
-        try Data(LuacheckConfig(sandbox: try LuaState().sandboxGlobals()).text.utf8).write(to: URL(fileURLWithPath: config))
+        let tests = URL(fileURLWithPath: folder).appendingPathComponent("tests").standardizedFileURL.path
+        try Data(LuacheckConfig(sandbox: try LuaState().sandboxGlobals(), tests: tests).text.utf8)
+            .write(to: URL(fileURLWithPath: config))
         defer { try? FileManager.default.removeItem(atPath: config) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: luacheck)

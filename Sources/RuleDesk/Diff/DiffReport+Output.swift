@@ -2,10 +2,13 @@ import Foundation
 import LuaRuntime
 
 extension DiffReport {
-    /// For people: one line per change, `approval.tier: 1→2 on 132 of 10,412 tickets (e.g. …)`.
+    /// For people: a headline (how many tickets fail under the new rules first, when any do), then one line
+    /// per change, `approval.tier: 1→2 on 132 of 10,412 tickets (e.g. …)`.
     public var text: String {
+        var counts = ["\(Self.count(ticketsChanged)) of \(Self.count(tickets)) tickets change"]
+        if !failures.isEmpty { counts.insert("\(Self.count(failures.count)) of \(Self.count(tickets)) tickets fail", at: 0) }
         var lines = ["\(currentFolder) (\(currentVersion.prefix(12))) → \(proposedFolder) (\(proposedVersion.prefix(12))): "
-            + "\(Self.count(ticketsChanged)) of \(Self.count(tickets)) tickets change"]
+            + counts.joined(separator: ", ")]
         for change in sortedChanges {
             lines.append("\(change.rule).\(change.field): \(change.from)→\(change.to) on \(Self.count(change.tickets)) of "
                 + "\(Self.count(tickets)) tickets (e.g. \(change.examples.joined(separator: ", ")))")
@@ -33,6 +36,7 @@ extension DiffReport {
             ("proposed", JSONText.encode(["rules": .string(proposedFolder), "version": .string(proposedVersion)])),
             ("tickets", String(tickets)),
             ("tickets_changed", String(ticketsChanged)),
+            ("tickets_failing", String(failures.count)),
             ("changes", JSONText.encode(.array(sortedChanges.map { change in
                 .table(["rule": .string(change.rule), "field": .string(change.field), "from": .string(change.from),
                         "to": .string(change.to), "tickets": .integer(Int64(change.tickets)),

@@ -13,10 +13,15 @@ struct CSVFile {
     let rows: [Row]
 
     init(path: String, columns: [String], optional: Set<String> = []) throws {
-        self.path = path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(file: path, line: nil, column: nil, message: "cannot read the file; check the path and its permissions")
         }
+        try self.init(data: data, path: path, columns: columns, optional: optional)
+    }
+
+    /// The CSV text `data`, named `path` in errors.
+    init(data: Data, path: String, columns: [String], optional: Set<String> = []) throws {
+        self.path = path
         let text = try Self.decode(data, path: path)
         let starts = Self.recordStartLines(text)
         let reader: CSVReader

@@ -49,7 +49,18 @@ public struct Importer: Sendable {
     @discardableResult
     public func run(_ kind: ImportKind, file: String) throws -> Int {
         let optional: Set<String> = kind == .tickets ? ["number"] : []
-        let csv = try CSVFile(path: file, columns: kind.columns, optional: optional)
+        return try run(kind, try CSVFile(path: file, columns: kind.columns, optional: optional))
+    }
+
+    /// Imports the CSV text `data` as `kind`, naming it `name` in errors.
+    @discardableResult
+    public func run(_ kind: ImportKind, data: Data, named name: String) throws -> Int {
+        let optional: Set<String> = kind == .tickets ? ["number"] : []
+        return try run(kind, try CSVFile(data: data, path: name, columns: kind.columns, optional: optional))
+    }
+
+    private func run(_ kind: ImportKind, _ csv: CSVFile) throws -> Int {
+        let file = csv.path
         return try store.write { db in
             var seen = Set<String>()
             for row in csv.rows {

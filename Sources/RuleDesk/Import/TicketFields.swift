@@ -51,14 +51,17 @@ struct TicketFields {
     }
 }
 
-/// Running numbers `KF-YYYY-NNNNNN` (统一编号) for tickets registered without one.
+/// Running numbers `KF-YYYY-NNNNNN` (统一编号) for tickets registered without one: one more than the
+/// highest number of the year, compared as numbers (`KF-2026-1000000` follows `KF-2026-999999`); numbers
+/// written by hand that are not digits (`KF-2026-X1`) are not part of the sequence.
 enum TicketNumber {
     static func next(year: Int, in db: Database) throws -> String {
         let prefix = "KF-\(year)-"
-        let last = try String.fetchOne(db, sql: """
-            SELECT number FROM tickets WHERE number LIKE ? ESCAPE '\\' ORDER BY number DESC LIMIT 1
-            """, arguments: [prefix + "%"])
-        let used = last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
+        let used = try Int.fetchOne(db, sql: """
+            SELECT max(CAST(substr(number, :start) AS INTEGER)) FROM tickets
+            WHERE substr(number, 1, :length) = :prefix AND substr(number, :start) <> ''
+              AND length(number) <= :length + 18 AND substr(number, :start) NOT GLOB '*[^0-9]*'
+            """, arguments: ["prefix": prefix, "length": prefix.count, "start": prefix.count + 1]) ?? 0
         let digits = String(used + 1)
         return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }

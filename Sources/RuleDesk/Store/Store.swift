@@ -4,10 +4,21 @@ import GRDB
 /// The SQLite database of one site: records, the calendar and the decisions made.
 ///
 /// ```swift
-/// let store = try Store(path: "ruledesk.db", create: true)
+/// let store = try Store(path: "ruledesk.db", access: .create)
 /// let count = try store.read { db in try Ticket.fetchCount(db) }
 /// ```
 public final class Store: Sendable {
+    /// How a command uses the database file.
+    public enum Access: Sendable {
+        /// Reads only: nothing is written, and a read-only file or disk will do. The database must have the
+        /// current schema.
+        case read
+        /// Reads and writes a ruledesk database, bringing one made by an older ruledesk to the current schema.
+        case write
+        /// As `write`, and a missing or empty file becomes a new database.
+        case create
+    }
+
     /// The connection(s): a WAL pool for a file, a queue in memory.
     public let writer: any DatabaseWriter
     /// Where it lives (`:memory:` for an in-memory store).
@@ -17,23 +28,38 @@ public final class Store: Sendable {
     let connectionPath: String
     var isInMemory: Bool { path == ":memory:" }
 
-    /// Opens the database at `path`, migrating it to the current schema. Without `create`, a missing file
-    /// is an error that says how to make one.
-    public init(path: String, create: Bool = false) throws {
-        if !create, !FileManager.default.fileExists(atPath: path) {
-            throw StoreError.missing(path)
-        }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(30)
-        do {
-            writer = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(writer)
-        } catch let error as DatabaseError {
-            let folder = (path as NSString).deletingLastPathComponent
-            if access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0 {
-                throw StoreError.readOnly(path)
+    /// Opens the database at `path` for `access`. A file that is not a ruledesk database, or that a newer
+    /// ruledesk made, is refused before anything is written to it.
+    public init(path: String, access: Access = .write) throws {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists, access != .create { throw StoreError.missing(path) }
+        let contents = exists ? try Self.inspect(path) : .empty
+        let known = Migrations.migrator.migrations
+        switch contents {
+        case .foreign(let what):
+            throw StoreError.notRuleDesk(path, what)
+        case .empty where access != .create:
+            throw StoreError.empty(path)
+        case .ruledesk(let applied):
+            if let unknown = applied.first(where: { !known.contains($0) }) { throw StoreError.newer(path, unknown) }
+            if access == .read, let missing = known.first(where: { !applied.contains($0) }) {
+                throw StoreError.older(path, missing)
             }
+        case .empty:
+            break
+        }
+        do {
+            if access == .read {
+                writer = try DatabasePool(path: DatabaseFile.readOnlyLocation(path), configuration: DatabaseFile.readOnlyConfiguration)
+            } else {
+                var configuration = Configuration()
+                configuration.foreignKeysEnabled = true
+                configuration.busyMode = .timeout(30)
+                writer = try DatabasePool(path: path, configuration: configuration)
+                try Migrations.migrator.migrate(writer)
+            }
+        } catch let error as DatabaseError {
+            if access != .read, !DatabaseFile.isWritable(path) { throw StoreError.readOnly(path) }
             throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
         }
         self.path = path
@@ -51,6 +77,14 @@ public final class Store: Sendable {
         connectionPath = "file:\(name)?mode=memory&cache=shared"
     }
 
+    private static func inspect(_ path: String) throws -> DatabaseFile {
+        do {
+            return try DatabaseFile.inspect(path)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
+        }
+    }
+
     /// Reads in a read-only transaction.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.read(body)
@@ -64,23 +98,5 @@ public final class Store: Sendable {
     /// The working-day calendar as stored now.
     public func calendar() throws -> WorkCalendar {
         WorkCalendar(days: try read { try CalendarDay.fetchAll($0) })
-    }
-}
-
-/// Why a database cannot be used.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
-    case missing(String)
-    case cannotOpen(String, String)
-    case readOnly(String)
-
-    public var description: String {
-        switch self {
-        case .missing(let path):
-            return "no database at \(path): create it with `ruledesk init --db \(path)`"
-        case .cannotOpen(let path, let reason):
-            return "cannot open the database \(path): \(reason)"
-        case .readOnly(let path):
-            return "the database \(path) is read-only (the file, its folder or the disk): nothing was written; make it writable and run again"
-        }
     }
 }

@@ -7,8 +7,8 @@ import GRDB
 public struct SyntheticWorld {
     public var tickets: Int
     public var seed: UInt64 = 2026
-    /// The calendar CSV to import (the world's working days).
-    public var calendarFile = "samples/calendar.csv"
+    /// The calendar CSV to import (the world's working days); nil for the 2024–2026 holiday calendar built in.
+    public var calendarFile: String?
 
     public init(tickets: Int) { self.tickets = tickets }
 
@@ -22,13 +22,28 @@ public struct SyntheticWorld {
     static let trades = ["plumbing", "electrical", "waterproofing", "tiling", "painting", "carpentry", "masonry", "hvac"]
     static let channels = ["cs", "cs_office", "hotline", "property", "sales"]
 
-    /// Builds the world in a new database at `path`.
+    /// Builds the world in a new database at `path`. When it fails, the database is removed, so that the
+    /// same command can be run again.
     public func build(at path: String, settings: Settings) throws -> Store {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw SyntheticError.exists(path)
         }
-        let store = try Store(path: path, create: true)
-        try Importer(store: store, settings: settings).run(.calendar, file: calendarFile)
+        do {
+            return try fill(try Store(path: path, access: .create), settings: settings)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
+        }
+    }
+
+    private func fill(_ store: Store, settings: Settings) throws -> Store {
+        let importer = Importer(store: store, settings: settings)
+        if let calendarFile {
+            try importer.run(.calendar, file: calendarFile)
+        } else {
+            // The calendar built in: `samples/calendar.csv` as it was when this ruledesk was built.
+            try importer.run(.calendar, data: Data(PackageResources.calendar_csv), named: "the built-in calendar")
+        }
         var random = SplitMix64(seed: seed)
         let communityCount = max(3, min(200, tickets / 20_000))
         let perCommunity = 200
