@@ -7,7 +7,7 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "What a rule change would do to stored tickets, before it goes live (writes nothing).",
         discussion: """
-            Evaluates the tickets in the range under the current rules and the new ones, in parallel, and reports
+            Evaluates the tickets in the range under the version in force (or --against DIR) and the new rules, in parallel, and reports
             for each rule and field how many tickets change and how, with examples, and every ticket that fails
             under the new rules.
 
@@ -20,8 +20,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The changed rule set.", valueName: "new-dir"))
     var rules: String
 
-    @Option(help: ArgumentHelp("The rule set to compare against.", valueName: "dir"))
-    var against = "rules"
+    @Option(help: ArgumentHelp("The rule set to compare against (default: the version in force; ./rules when nothing is published).",
+                               valueName: "dir"))
+    var against: String?
 
     @Option(help: ArgumentHelp("First registration date to include.", valueName: "YYYY-MM-DD"))
     var since: LocalDate?
@@ -44,15 +45,21 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            var diff = RuleDiff(store: try database.open(), current: try RuleSet(folder: against),
-                                proposed: try RuleSet(folder: rules), settings: try Settings.fromEnvironment())
+            let store = try database.open()
+            let current = try RuleSource.choose(folder: against, store: store)
+            let proposed = RuleSource.draft(rules)
+            let proposedRules = try proposed.load(from: store)
+            var diff = RuleDiff(store: store, current: try current.load(from: store),
+                                proposed: proposedRules, settings: try Settings.fromEnvironment())
             diff.range.since = since
             diff.range.until = until
             diff.range.community = community
             diff.jobs = max(1, jobs)
             let report = try diff.run()
             switch format {
-            case .text: Console.print(report.text)
+            case .text:
+                if let draftLine = try proposed.draftLine(proposedRules, store: store) { Console.print(draftLine) }
+                Console.print(report.text)
             case .json: Console.print(report.json)
             case .csv: Console.print(report.csv)
             }
