@@ -118,6 +118,10 @@ import Testing
         let eval = try Binary.run(["eval", "KF-2026-000014"], in: folder)
         #expect(eval.stdout.hasPrefix("草稿 draft rules from rules (version "), "\(eval.stdout)")
         #expect(eval.stdout.contains("nothing is published yet)\n工单 KF-2026-000014"))
+        let plan = try Binary.run(["revisit", "plan", "H01", "--on", "2026-03-01", "--save"], in: folder)
+        #expect(plan.status == 1 && plan.stderr.contains("no rule version is published"), "\(plan.stderr)")
+        let draftPlan = try Binary.run(["revisit", "plan", "H01", "--on", "2026-03-01", "--save", "--rules", "rules"], in: folder)
+        #expect(draftPlan.status == 2 && draftPlan.stderr.contains("--save records the plan"), "\(draftPlan.stderr)")
 
         try Binary.publish(in: folder)
         let published = try Binary.run(["eval", "KF-2026-000014", "--format", "json"], in: folder)
