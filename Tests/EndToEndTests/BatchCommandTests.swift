@@ -49,7 +49,7 @@ import Testing
             .write(toFile: path, atomically: true, encoding: .utf8)
         // The rule tests do not meet that ticket, and a review of the latest ticket alone does not either.
         let published = try Binary.publish(in: folder, ["--recent", "1"])
-        let version = try #require(published.stdout.split(separator: " ").first { $0.count == 12 && $0.allSatisfy(\.isHexDigit) })
+        let version = try #require(published.stdout.split(separator: " ").map(String.init).first { $0.count == 12 && $0.allSatisfy(\.isHexDigit) })
         let result = try Binary.run(["batch"], in: folder)
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("evaluated 29, failed 1"))
