@@ -19,6 +19,7 @@ printf '%-10s %12s %10s %12s %10s %12s %14s %8s %12s\n' tickets "batch t/s" "wal
 for n in "${SIZES[@]}"; do
   db="$WORK/bench-$n.db"
   $BIN gen --tickets "$n" --db "$db" >/dev/null
+  $BIN rules publish --db "$db" --by bench --note "the rules measured" --yes >/dev/null
   cp "$db" "$WORK/floor.db"
   cp "$db" "$WORK/sample.db"
 

@@ -9,9 +9,11 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Each ticket gets one decision row, its status (evaluated, or rule_error with the message) and its key
             results (department, deadlines, tier, class, major); repairs get a work order of class A or B.
-            The summary always ends with the backlog: tickets in rule_error (failed now or before) and tickets
-            claimed by other batches still running. Exit status: 0 all done (nothing in the backlog), 3 tickets
-            are in rule_error, 4 no ticket is in rule_error but other batches still hold some, 1 the batch could not run.
+            It decides only under the version in force, stored in the database by `ruledesk rules publish`, whatever
+            the rules folder holds now. The summary always ends with the backlog: tickets in rule_error (failed now
+            or before) and tickets claimed by other batches still running. Exit status: 0 all done (nothing in the
+            backlog), 3 tickets are in rule_error, 4 no ticket is in rule_error but other batches still hold some,
+            1 the batch could not run (or nothing is published yet).
 
             Example:
               ruledesk batch
@@ -22,7 +24,10 @@ struct BatchCommand: ParsableCommand {
     )
 
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var rules: RulesOptions
+
+    @Option(help: ArgumentHelp("Not accepted: the batch decides only under the version in force (`ruledesk rules status`).",
+                               valueName: "dir"))
+    var rules: String?
 
     @Option(help: "At most this many tickets.")
     var limit: Int?
@@ -42,28 +47,37 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func validate() throws {
+        if let rules {
+            throw ValidationError("""
+                --rules is not accepted: the batch records decisions, so it decides only under the version in force, \
+                never a folder. See what \(rules) would change with `ruledesk diff --rules \(rules)`, then put it in force \
+                with `ruledesk rules publish --rules \(rules) --by NAME --note TEXT`
+                """)
+        }
         if reevaluate && retryErrors { throw ValidationError("--reevaluate and --retry-errors cannot be combined") }
         try JobsLimit.check(jobs)
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
     func run() throws {
-        var summary: BatchSummary?
+        var summary: BatchSummary?, inForce: Publication?
         try reporting {
             var options = BatchOptions()
             options.selection = reevaluate ? .reevaluate : retryErrors ? .errors : .new
             options.limit = limit
             options.jobs = jobs
             options.dryRun = dryRun
-            let runner = BatchRunner(store: try database.open(for: dryRun ? .read : .write), ruleSet: try rules.load(),
-                                     settings: try Settings.fromEnvironment(), options: options)
+            let store = try database.open(for: dryRun ? .read : .write)
+            let (publication, ruleSet) = try store.read { try RuleReleases.inForceWithFiles(in: $0) }
+            inForce = publication
+            let runner = BatchRunner(store: store, ruleSet: ruleSet, settings: try Settings.fromEnvironment(), options: options)
             let display = ProgressDisplay()
             runner.progress = { display.show($0) }
             summary = try runner.run()
             display.finish()
         }
-        guard let summary else { return }
-        Console.print(output.format == .json ? summary.json : summary.text)
+        guard let summary, let inForce else { return }
+        Console.print(output.format == .json ? summary.json : summary.text + "\nunder the published version \(inForce.line)")
         if summary.ruleErrors > 0 || summary.failed > 0 { throw ExitCode(3) }
         if summary.claimedByOthers > 0 { throw ExitCode(4) }
     }

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var findings: [RuleCheck.Finding] = []
-        try reporting { findings = try RuleCheck(folder: rules.rules).run() }
+        try reporting { findings = try RuleCheck(folder: rules.folder).run() }
         for finding in findings { Console.print(finding.description) }
         let errors = findings.filter(\.isError).count, warnings = findings.count - errors
         Console.print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

@@ -7,7 +7,7 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "What a rule change would do to stored tickets, before it goes live (writes nothing).",
         discussion: """
-            Evaluates the tickets in the range under the current rules and the new ones, in parallel, and reports
+            Evaluates the tickets in the range under the version in force (or --against DIR) and the new rules, in parallel, and reports
             for each rule and field how many tickets change and how, with examples, and every ticket that fails
             under the new rules.
 
@@ -24,8 +24,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The changed rule set.", valueName: "new-dir"))
     var rules: String
 
-    @Option(help: ArgumentHelp("The rule set to compare against.", valueName: "dir"))
-    var against = "rules"
+    @Option(help: ArgumentHelp("The rule set to compare against (default: the version in force; ./rules when nothing is published).",
+                               valueName: "dir"))
+    var against: String?
 
     @Option(help: ArgumentHelp("First registration date to include.", valueName: "YYYY-MM-DD"))
     var since: LocalDate?
@@ -55,18 +56,25 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         var report: DiffReport?
+        var draftLine: String?
         try reporting {
-            var diff = RuleDiff(store: try database.open(for: .read), current: try baseline(),
-                                proposed: try RuleSet(folder: rules), settings: try Settings.fromEnvironment())
+            let store = try database.open(for: .read)
+            let proposed = RuleSource.draft(rules)
+            let proposedRules = try proposed.load(from: store)
+            var diff = RuleDiff(store: store, current: try baseline(in: store),
+                                proposed: proposedRules, settings: try Settings.fromEnvironment())
             diff.range.since = since
             diff.range.until = until
             diff.range.community = community
             diff.jobs = max(1, jobs)
             report = try diff.run()
+            draftLine = try proposed.draftLine(proposedRules, store: store)
         }
         guard let report else { return }
         switch format {
-        case .text: Console.print(report.text)
+        case .text:
+            if let draftLine { Console.print(draftLine) }
+            Console.print(report.text)
         case .json: Console.print(report.json)
         case .csv: Console.print(report.csv)
         }
@@ -74,13 +82,14 @@ struct DiffCommand: ParsableCommand {
         if exitCode, report.ticketsChanged > 0 { throw ExitCode(1) }
     }
 
-    /// The rule set to compare against; a missing folder is named as the baseline, with the option that sets it.
-    private func baseline() throws -> RuleSet {
+    /// The rule set to compare against: `--against DIR`, else the version in force, else ./rules. A missing folder
+    /// is named as the baseline, with the option that sets it.
+    private func baseline(in store: Store) throws -> RuleSet {
         do {
-            return try RuleSet(folder: against)
+            return try RuleSource.choose(folder: against, store: store).load(from: store)
         } catch RuleSetError.missingFolder(let folder) {
-            throw CommandFailure(message: "no rules folder at \(folder) to compare against (the current rules): "
-                + "pass --against DIR, or run from the folder that holds rules/")
+            throw CommandFailure(message: "no rules folder at \(folder) to compare against: pass --against DIR with the "
+                + "rules in use, or publish them once with `ruledesk rules publish` (then diff compares with the version in force)")
         }
     }
 }

@@ -8,7 +8,8 @@ struct EvalCommand: ParsableCommand {
         discussion: """
             Example:
               ruledesk eval KF-2026-000001
-              ruledesk eval KF-2026-000001 --format json --rules rules --db ruledesk.db
+              ruledesk eval KF-2026-000001 --format json --db ruledesk.db
+              ruledesk eval KF-2026-000001 --rules new-rules     (a draft, marked as one)
             """
     )
 
@@ -16,7 +17,7 @@ struct EvalCommand: ParsableCommand {
     var number: String
 
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var rules: RulesOptions
+    @OptionGroup var rules: EvaluationRulesOptions
 
     @OptionGroup var output: FormatOptions
 
@@ -28,9 +29,15 @@ struct EvalCommand: ParsableCommand {
                 let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
                 throw CommandFailure(message: "no ticket \(number) in \(database.path)\(hint)")
             }
-            let engine = try RuleEngine(ruleSet: try rules.load(), store: store, settings: try Settings.fromEnvironment())
+            let rules = try rules.load(store: store)
+            let engine = try RuleEngine(ruleSet: rules.ruleSet, store: store, settings: try Settings.fromEnvironment())
             let decision = try engine.evaluate(ticketCase)
-            Console.print(output.format == .json ? decision.json : decision.text(labels: engine.labels))
+            if output.format == .json {
+                Console.print(decision.json(draft: rules.draftLine != nil))
+            } else {
+                if let draftLine = rules.draftLine { Console.print(draftLine) }
+                Console.print(decision.text(labels: engine.labels))
+            }
         }
     }
 }

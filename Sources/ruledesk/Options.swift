@@ -19,12 +19,30 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
-/// `--rules DIR`: the rule set, default `./rules`.
+/// `--rules DIR`: a folder of rule scripts, default `./rules`.
 struct RulesOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder of rule scripts.", valueName: "dir"))
-    var rules: String = "rules"
+    @Option(name: .long, help: ArgumentHelp("The folder of rule scripts (default: ./rules).", valueName: "dir"))
+    var rules: String?
 
-    func load() throws -> RuleSet { try RuleSet(folder: rules) }
+    var folder: String { rules ?? "rules" }
+
+    func load() throws -> RuleSet { try RuleSet(folder: folder) }
+}
+
+/// `--rules DIR` for commands that evaluate: a draft folder; without it the version in force, or `./rules`
+/// as a draft when nothing is published yet.
+struct EvaluationRulesOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "A draft folder of rule scripts (default: the version in force; ./rules as a draft when nothing is published).",
+        valueName: "dir"))
+    var rules: String?
+
+    /// The rules to evaluate and, for a draft, the line that marks the output as one.
+    func load(store: Store) throws -> (ruleSet: RuleSet, source: RuleSource, draftLine: String?) {
+        let source = try RuleSource.choose(folder: rules, store: store)
+        let ruleSet = try source.load(from: store)
+        return (ruleSet, source, try source.draftLine(ruleSet, store: store))
+    }
 }
 
 /// `--format text|json`.

@@ -19,22 +19,27 @@ struct ReplCommand: ParsableCommand {
     )
 
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var rules: RulesOptions
+    @OptionGroup var rules: EvaluationRulesOptions
 
     @Flag(help: "Show owners' phone numbers in full.")
     var showPII = false
 
     func run() throws {
-        var console: ConsoleSession?
+        var console: ConsoleSession?, draftLine: String?
         try reporting {
-            console = try ConsoleSession(store: try database.open(for: .read), rulesFolder: rules.rules,
-                                         settings: try Settings.fromEnvironment(), showPII: showPII)
+            let store = try database.open(for: .read)
+            let chosen = try rules.load(store: store)
+            draftLine = chosen.draftLine
+            console = try ConsoleSession(store: store, rules: chosen.source, settings: try Settings.fromEnvironment(), showPII: showPII)
         }
         guard let console else { return }
         if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
+            if let draftLine { Console.print(draftLine) }
             interactive(console)
-        } else if !piped(console) {
-            throw ExitCode(1)
+        } else {
+            // A script's output stays its own; the draft mark goes to stderr.
+            if let draftLine { Console.error(draftLine) }
+            guard piped(console) else { throw ExitCode(1) }
         }
     }
 

@@ -48,7 +48,16 @@ struct RevisitPlanCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var rules: RulesOptions
+    @OptionGroup var rules: EvaluationRulesOptions
+
+    func validate() throws {
+        if save, let folder = rules.rules {
+            throw ValidationError("""
+                --save records the plan, so it uses only the version in force, never a folder; \
+                drop --rules \(folder), or publish it first with `ruledesk rules publish --rules \(folder) --by NAME --note TEXT`
+                """)
+        }
+    }
 
     func run() throws {
         try reporting {
@@ -57,9 +66,13 @@ struct RevisitPlanCommand: ParsableCommand {
             guard let record = try store.read({ try Community.filter(Column("code") == community).fetchOne($0) }) else {
                 throw CommandFailure(message: RevisitError.unknownCommunity(community).description)
             }
-            let engine = try RuleEngine(ruleSet: try rules.load(), store: store, settings: settings)
+            // A saved plan is a record: only the version in force makes it.
+            let chosen = save ? (ruleSet: try RuleSource.published.load(from: store), source: RuleSource.published, draftLine: nil)
+                : try rules.load(store: store)
+            let engine = try RuleEngine(ruleSet: chosen.ruleSet, store: store, settings: settings)
             let plan = try RevisitPlanner(engine: engine, store: store).plan(record, on: on ?? settings.today)
             if save { _ = try store.write { try plan.save(in: $0) } }
+            if output.format == .text, let draftLine = chosen.draftLine { Console.print(draftLine) }
             Console.print(output.format == .json ? plan.json : plan.text + (save ? "\n(saved)" : ""))
         }
     }

@@ -5,15 +5,16 @@ import RuleDesk
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Rule versions the database has seen.",
-        subcommands: [RulesLogCommand.self]
+        abstract: "Rule releases: publish a version into force, its status, the log, rollback and export.",
+        subcommands: [RulesPublishCommand.self, RulesStatusCommand.self, RulesLogCommand.self, RulesRollbackCommand.self,
+                      RulesExportCommand.self]
     )
 }
 
 struct RulesLogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Every rule version the database has seen: first and last use, decisions made, files kept.",
+        abstract: "The publications, then every rule version the database has seen: first and last use, decisions made, files kept.",
         discussion: """
             Example:
               ruledesk rules log
@@ -26,19 +27,31 @@ struct RulesLogCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let log = try database.open(for: .read).read { try RuleArchive.log(in: $0) }
+            let (publications, log) = try database.open(for: .read).read { (try RuleReleases.log(in: $0), try RuleArchive.log(in: $0)) }
+            let sequences = Dictionary(grouping: publications, by: \.version)
             if output.format == .json {
                 Console.print(JSONText.encode(.array(log.map { use in
                     .table(["version": .string(use.version), "first_use": use.firstUse.map(LuaValue.string) ?? .nil,
                             "last_use": use.lastUse.map(LuaValue.string) ?? .nil,
-                            "decisions": .integer(Int64(use.decisions)), "kept": .boolean(use.kept)])
+                            "decisions": .integer(Int64(use.decisions)), "kept": .boolean(use.kept),
+                            "publications": .array((sequences[use.version] ?? []).map(PublicationJSON.value))])
                 })))
                 return
             }
+            if publications.isEmpty {
+                Console.print("no publications yet")
+            } else {
+                Console.print(AlignedTable.render(
+                    header: ["#", "version", "kind", "by", "at", "note"],
+                    rows: publications.reversed().map { ["\($0.sequence)", String($0.version.prefix(12)), $0.kind.rawValue,
+                                                         $0.publishedBy, $0.publishedAt, $0.note] }))
+            }
+            Console.print("")
             Console.print(AlignedTable.render(
-                header: ["version", "first use", "last use", "decisions", "files"],
+                header: ["version", "first use", "last use", "decisions", "files", "published"],
                 rows: log.map { [String($0.version.prefix(12)), $0.firstUse ?? "—", $0.lastUse ?? "—", String($0.decisions),
-                                 $0.kept ? "kept" : "not kept"] }))
+                                 $0.kept ? "kept" : "not kept",
+                                 sequences[$0.version].map { $0.map { "#\($0.sequence)" }.joined(separator: " ") } ?? "—"] }))
         }
     }
 }

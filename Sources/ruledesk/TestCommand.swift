@@ -28,9 +28,11 @@ struct TestCommand: ParsableCommand {
     var coverage = false
 
     func run() throws {
-        var report: RuleTestReport?
+        var report: RuleTestReport?, draftLine: String?
         try reporting {
-            var runner = RuleTestRunner(ruleSet: try rules.load(), settings: try Settings.fromEnvironment())
+            let ruleSet = try rules.load()
+            if rules.rules != nil { draftLine = try RuleSource.draft(rules.folder).draftLine(ruleSet, store: nil) }
+            var runner = RuleTestRunner(ruleSet: ruleSet, settings: try Settings.fromEnvironment())
             runner.pattern = pattern
             runner.coverage = coverage
             report = try runner.run()
@@ -40,6 +42,7 @@ struct TestCommand: ParsableCommand {
             throw CommandFailure(message: "no test matches --run '\(pattern)' in \(rules.rules)/tests; "
                 + "a pattern is part of FILE:NAME, e.g. approval_test.lua:test_cost, and * matches anything")
         }
+        if output.format == .text, let draftLine { Console.print(draftLine) }
         Console.print(output.format == .json ? report.json : report.text)
         if report.failed > 0 { throw ExitCode(1) }
     }

@@ -52,6 +52,15 @@ struct Binary {
         return folder
     }
 
+    /// Publishes the workspace's `rules/` into the database (`ruledesk.db` unless `db`), as recording commands need.
+    @discardableResult
+    static func publish(in folder: String, db: String = "ruledesk.db", by: String = "tests", note: String = "the rules under test",
+                        _ arguments: [String] = []) throws -> Result {
+        let result = try run(["rules", "publish", "--db", db, "--by", by, "--note", note, "--yes"] + arguments, in: folder)
+        guard result.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: ["publish": result.stdout + result.stderr]) }
+        return result
+    }
+
     /// Starts the binary without waiting (its output is discarded unless `captureOutput`).
     static func start(_ arguments: [String], in folder: String, captureOutput: Bool = false) throws -> Process {
         let process = Process()

@@ -49,11 +49,15 @@ import Testing
 
     @Test func historyExplainAndRulesLogAfterAPolicyChange() throws {
         let folder = try Binary.sampleWorld()
+        try Binary.publish(in: folder)
         #expect(try Binary.run(["batch"], in: folder).status == 0)
         let path = folder + "/rules/approval.lua"
         let original = try String(contentsOfFile: path, encoding: .utf8)
         try original.replacingOccurrences(of: "local TIER1_UP_TO = 1000 ", with: "local TIER1_UP_TO = 2000 ")
             .write(toFile: path, atomically: true, encoding: .utf8)
+        // The tests that encode the old limit go with it.
+        try FileManager.default.removeItem(atPath: folder + "/rules/tests/approval_test.lua")
+        try Binary.publish(in: folder, note: "tier-1 limit 2000")
         #expect(try Binary.run(["batch", "--reevaluate"], in: folder).status == 0)
         try original.write(toFile: path, atomically: true, encoding: .utf8)
 
@@ -62,8 +66,11 @@ import Testing
         #expect(history.stdout.contains("      approval.tier: 2 → 1"), "\(history.stdout)")
         let log = try Binary.run(["rules", "log"], in: folder)
         let lines = log.stdout.split(separator: "\n")
-        #expect(lines.count == 3 && lines[1].hasSuffix("30         kept"), "\(log.stdout)")
-        let first = String(lines[1].prefix(8))
+        // The publications, newest first; then the versions used.
+        #expect(lines.count == 6, "\(log.stdout)")
+        #expect(lines[1].hasPrefix("2 ") && lines[1].hasSuffix("tier-1 limit 2000") && lines[2].hasPrefix("1 "), "\(log.stdout)")
+        #expect(lines[4].range(of: #" 30 +kept +#1$"#, options: .regularExpression) != nil, "\(log.stdout)")
+        let first = String(lines[4].prefix(8))
         let explain = try Binary.run(["explain", "KF-2026-000014", "--version", first, "--rerun"], in: folder)
         #expect(explain.status == 0, "\(explain.stderr)")
         #expect(explain.stdout.contains("deputy_gm (副总经理)"))

@@ -6,6 +6,7 @@ import Testing
 @Suite struct RevisitCommandTests {
     @Test func planSaveRecordResultsAndStatus() throws {
         let folder = try Binary.sampleWorld()
+        try Binary.publish(in: folder)
         let dry = try Binary.run(["revisit", "plan", "H01", "--on", "2026-03-01", "--format", "json"], in: folder)
         #expect(dry.status == 0, "\(dry.stderr)")
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])
@@ -71,6 +72,7 @@ import Testing
     @Test func aTerminalShowsAProgressBar() throws {
         let folder = try Binary.workspace()
         #expect(try Binary.run(["gen", "--tickets", "3000", "--db", "bar.db"], in: folder).status == 0)
+        try Binary.publish(in: folder, db: "bar.db")
         let term = try Terminal(["batch", "--db", "bar.db", "--jobs", "1"], in: folder,
                                 environment: Terminal.environment(home: folder))
         try term.expect("evaluated 3000, failed 0")

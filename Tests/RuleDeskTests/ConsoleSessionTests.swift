@@ -15,7 +15,7 @@ import Testing
         for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
             try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
         }
-        console = try ConsoleSession(store: store, rulesFolder: folder + "/rules", settings: Fixtures.shanghai)
+        console = try ConsoleSession(store: store, rules: .draft(folder + "/rules"), settings: Fixtures.shanghai)
     }
 
     @Test func reloadSaysWhatChangedAndKeepsTheUsersGlobals() throws {

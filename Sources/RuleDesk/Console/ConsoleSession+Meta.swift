@@ -18,7 +18,7 @@ extension ConsoleSession {
         Commands:
           .help             this text
           .rules            the rule files and the rule set's version
-          .reload           read the rules folder again and say what changed
+          .reload           read the rules again (the folder, or the version now in force) and say what changed
           .tickets          the latest tickets
           .format text|json how results are shown
           .quit             leave (or Ctrl-D)
@@ -41,7 +41,8 @@ extension ConsoleSession {
             let lines = ruleSet.files.map { file in
                 "  \(file.path)  \(file.source.split(separator: "\n", omittingEmptySubsequences: false).count) lines"
             }
-            return Reply(output: ["rules \(ruleSet.folder), version \(ruleSet.version)"] + lines)
+            let draft = (try? rules.draftLine(ruleSet, store: store)).flatMap { $0 }
+            return Reply(output: ["rules \(ruleSet.folder), version \(ruleSet.version)"] + (draft.map { [$0] } ?? []) + lines)
         case ".reload":
             let before = engine.ruleSet
             do {
@@ -59,18 +60,8 @@ extension ConsoleSession {
     /// What `.reload` says: files added, removed and changed, and the versions.
     static func changes(from before: RuleSet, to after: RuleSet) -> String {
         guard before.version != after.version else { return "no change (version \(after.version.prefix(12)))" }
-        let old = Dictionary(uniqueKeysWithValues: before.files.map { ($0.name, $0.source) })
-        let new = Dictionary(uniqueKeysWithValues: after.files.map { ($0.name, $0.source) })
-        var lines = ["version \(before.version.prefix(12)) → \(after.version.prefix(12))"]
-        for name in Set(old.keys).union(new.keys).sorted() {
-            switch (old[name], new[name]) {
-            case (nil, _): lines.append("  added    \(name)")
-            case (_, nil): lines.append("  removed  \(name)")
-            case let (a?, b?) where a != b: lines.append("  changed  \(name)")
-            default: continue
-            }
-        }
-        return lines.joined(separator: "\n")
+        return (["version \(before.version.prefix(12)) → \(after.version.prefix(12))"]
+            + RuleSetChanges.lines(from: before, to: after)).joined(separator: "\n")
     }
 
     /// How a result is shown in the current format.

@@ -6,7 +6,7 @@ import LuaRuntime
 /// it is complete, runs it in the sandbox with the console's helpers, and answers with text to show.
 ///
 /// ```swift
-/// let console = try ConsoleSession(store: store, rulesFolder: "rules", settings: settings)
+/// let console = try ConsoleSession(store: store, rules: .published, settings: settings)
 /// console.submit("eval(ticket(\"KF-2026-000001\"))").output   // the decision, as a clerk reads it
 /// ```
 public final class ConsoleSession {
@@ -28,7 +28,8 @@ public final class ConsoleSession {
     public let showPII: Bool
     let store: Store
     let settings: Settings
-    let rulesFolder: String
+    /// Where the rules come from; `.reload` reads them from there again.
+    public let rules: RuleSource
     private(set) var engine: RuleEngine
     let lua: LuaState
     private let host: HostAPI
@@ -39,12 +40,12 @@ public final class ConsoleSession {
     /// Cases made with `case{…}`, by their number.
     var cases: [String: TicketCase] = [:]
 
-    public init(store: Store, rulesFolder: String, settings: Settings, showPII: Bool = false) throws {
+    public init(store: Store, rules: RuleSource, settings: Settings, showPII: Bool = false) throws {
         self.store = store
-        self.rulesFolder = rulesFolder
+        self.rules = rules
         self.settings = settings
         self.showPII = showPII
-        engine = try RuleEngine(ruleSet: RuleSet(folder: rulesFolder), store: store, settings: settings)
+        engine = try RuleEngine(ruleSet: rules.load(from: store), store: store, settings: settings)
         // Clerks stop runaway loops with Ctrl-C; the memory cap stays.
         lua = try LuaState(limits: LuaLimits(instructions: 50_000_000_000, seconds: 0))
         host = try HostAPI(lua: lua, calendar: try store.calendar(), store: store)
@@ -118,9 +119,9 @@ public final class ConsoleSession {
             .compactMap(\.stringValue).sorted()
     }
 
-    /// Makes the next engine from the rules folder (`.reload`).
+    /// Makes the next engine from the rules folder, or the version now in force (`.reload`).
     func reloadEngine() throws -> RuleEngine {
-        engine = try RuleEngine(ruleSet: RuleSet(folder: rulesFolder), store: store, settings: settings)
+        engine = try RuleEngine(ruleSet: rules.load(from: store), store: store, settings: settings)
         host.calendar = try store.calendar()
         return engine
     }

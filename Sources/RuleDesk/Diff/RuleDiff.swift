@@ -11,6 +11,8 @@ public struct RuleDiff {
         public var since: LocalDate?
         public var until: LocalDate?
         public var community: String?
+        /// Only the most recently stored tickets, at most this many.
+        public var latest: Int?
         public init() {}
     }
 
@@ -44,7 +46,10 @@ public struct RuleDiff {
                 sql += " WHERE c.code = ?"
                 arguments += [community]
             }
-            return try Int64.fetchAll(db, sql: sql + " ORDER BY t.id", arguments: arguments)
+            guard let latest = range.latest else {
+                return try Int64.fetchAll(db, sql: sql + " ORDER BY t.id", arguments: arguments)
+            }
+            return try Int64.fetchAll(db, sql: sql + " ORDER BY t.id DESC LIMIT ?", arguments: arguments + [latest]).reversed()
         }
         for start in stride(from: 0, to: ids.count, by: chunkSize) {
             let chunk = Array(ids[start..<min(start + chunkSize, ids.count)])

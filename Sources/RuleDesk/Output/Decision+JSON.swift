@@ -3,13 +3,13 @@ import LuaRuntime
 extension Decision {
     /// `{"ticket": …, "rules_version": …, "results": {RULE: {FIELD: VALUE}}, "trace": {RULE: [TEXT]}}`,
     /// rules and fields in name order.
-    public var json: String {
-        JSONText.object([
-            ("ticket", JSONText.quote(ticket)),
-            ("rules_version", JSONText.quote(rulesVersion)),
-            ("results", resultsJSON),
-            ("trace", traceJSON),
-        ])
+    public var json: String { json(draft: false) }
+
+    /// The same object; a draft's has `"draft": true` after `rules_version`.
+    public func json(draft: Bool) -> String {
+        JSONText.object([("ticket", JSONText.quote(ticket)), ("rules_version", JSONText.quote(rulesVersion))]
+            + (draft ? [("draft", "true")] : [])
+            + [("results", resultsJSON), ("trace", traceJSON)])
     }
 
     private var byName: [Outcome] { outcomes.sorted { $0.rule < $1.rule } }

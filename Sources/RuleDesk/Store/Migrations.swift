@@ -161,6 +161,29 @@ enum Migrations {
         migrator.registerMigration("v5: batch runs know their process's start") { db in
             try db.alter(table: "batch_runs") { t in t.add(column: "process_start", .text) }
         }
+        migrator.registerMigration("v6: rule publications") { db in
+            try db.create(table: "publications") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // The publication's place in the line; one number each, so two racing publications cannot both be next.
+                t.column("sequence", .integer).notNull().unique()
+                t.column("version", .text).notNull().indexed().references("rule_versions")
+                t.column("replaces", .text)
+                t.column("kind", .text).notNull().check { ["publish", "rollback"].contains($0) }
+                t.column("published_by", .text).notNull()
+                t.column("published_at", .text).notNull()
+                t.column("note", .text).notNull()
+                t.column("check_summary", .text).notNull()
+                t.column("test_summary", .text).notNull()
+                t.column("diff_summary", .text).notNull()
+            }
+            // Publications are history, like decisions.
+            try db.execute(sql: """
+                CREATE TRIGGER publications_append_only_update BEFORE UPDATE ON publications
+                BEGIN SELECT RAISE(ABORT, 'publications are append-only'); END;
+                CREATE TRIGGER publications_append_only_delete BEFORE DELETE ON publications
+                BEGIN SELECT RAISE(ABORT, 'publications are append-only'); END;
+                """)
+        }
         return migrator
     }
 }

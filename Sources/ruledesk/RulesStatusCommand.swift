@@ -1,0 +1,68 @@
+import ArgumentParser
+import LuaRuntime
+import RuleDesk
+
+struct RulesStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "The version in force, who published it and when, and which files of the rules folder differ from it.",
+        discussion: """
+            Example:
+              ruledesk rules status
+              ruledesk rules status --rules new-rules --format json
+            """
+    )
+
+    @OptionGroup var rules: RulesOptions
+
+    @OptionGroup var output: FormatOptions
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try reporting {
+            let store = try database.open()
+            let inForce = try store.read { db in
+                try RuleReleases.inForce(in: db).map { ($0, try RuleReleases.ruleSet(version: $0.version, in: db)) }
+            }
+            let folder = try RuleSet(folder: rules.folder)
+            let changes = inForce.map { RuleSetChanges.lines(from: $0.1, to: folder) } ?? []
+            if output.format == .json {
+                Console.print(JSONText.encode(.table([
+                    "in_force": inForce.map { PublicationJSON.value($0.0) } ?? .nil,
+                    "folder": .string(folder.folder), "folder_version": .string(folder.version),
+                    "differs": .boolean(inForce?.0.version != folder.version),
+                    "files": .array(changes.map { .string($0.trimmingCharacters(in: .whitespaces)) }),
+                ])))
+                return
+            }
+            guard let (publication, _) = inForce else {
+                Console.print("no version is in force: nothing was published in \(database.path) yet")
+                Console.print("\(folder.folder) is version \(folder.version.prefix(12)); publish it with "
+                              + "`ruledesk rules publish --rules \(folder.folder) --by NAME --note TEXT`")
+                return
+            }
+            Console.print("in force: \(publication.line)")
+            Console.print("  check \(publication.review.check); tests \(publication.review.tests); diff \(publication.review.diff)")
+            if changes.isEmpty {
+                Console.print("\(folder.folder) holds the same files")
+            } else {
+                Console.print("\(folder.folder) (version \(folder.version.prefix(12)), not in force) differs:")
+                for line in changes { Console.print(line) }
+            }
+        }
+    }
+}
+
+/// A publication as JSON, for `rules status` and `rules log`.
+enum PublicationJSON {
+    static func value(_ publication: Publication) -> LuaValue {
+        .table([
+            "sequence": .integer(Int64(publication.sequence)), "version": .string(publication.version),
+            "replaces": publication.replaces.map(LuaValue.string) ?? .nil, "kind": .string(publication.kind.rawValue),
+            "published_by": .string(publication.publishedBy), "published_at": .string(publication.publishedAt),
+            "note": .string(publication.note), "check": .string(publication.review.check),
+            "tests": .string(publication.review.tests), "diff": .string(publication.review.diff),
+        ])
+    }
+}
