@@ -28,7 +28,7 @@ struct RulesExportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let ruleSet = try database.open().read { db in
+            let ruleSet = try database.open(for: .read).read { db in
                 try RuleReleases.ruleSet(version: try RuleReleases.resolve(version, in: db), in: db)
             }
             let paths = try RuleExport.write(ruleSet, to: folder, force: force)

@@ -48,7 +48,7 @@ struct RulesPublishCommand: ParsableCommand {
     func run() throws {
         try reporting {
             try Confirmation.ensurePossible(yes: yes)
-            var review = ReleaseReview(store: try database.open(), settings: try Settings.fromEnvironment())
+            var review = ReleaseReview(store: try database.open(for: .write), settings: try Settings.fromEnvironment())
             review.strict = strict
             review.recentTickets = recent
             review.jobs = max(1, jobs)

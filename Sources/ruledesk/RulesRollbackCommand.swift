@@ -43,7 +43,7 @@ struct RulesRollbackCommand: ParsableCommand {
     func run() throws {
         try reporting {
             try Confirmation.ensurePossible(yes: yes)
-            let store = try database.open()
+            let store = try database.open(for: .write)
             let full = try store.read { db -> String in
                 let full = try RuleReleases.resolve(version, in: db)
                 if let inForce = try RuleReleases.inForce(in: db), inForce.version == full {

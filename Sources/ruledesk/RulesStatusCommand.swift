@@ -21,7 +21,7 @@ struct RulesStatusCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let store = try database.open()
+            let store = try database.open(for: .read)
             let inForce = try store.read { db in
                 try RuleReleases.inForce(in: db).map { ($0, try RuleReleases.ruleSet(version: $0.version, in: db)) }
             }
