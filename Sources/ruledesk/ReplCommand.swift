@@ -10,7 +10,8 @@ struct ReplCommand: ParsableCommand {
         discussion: """
             A Lua prompt in the rules' sandbox with helpers: ticket("KF-2026-000001"), case{…}, eval(t),
             plan("H01"), tickets{…}; and .help, .rules, .reload, .tickets, .format, .quit. Not on a terminal
-            (ruledesk repl < session.lua) it prints each result and exits 1 if any chunk failed.
+            (ruledesk repl < session.lua) it prints each result and exits 1 if any chunk failed; each chunk
+            there has the rules' instruction budget and time limit.
 
             Example:
               ruledesk repl
@@ -25,13 +26,15 @@ struct ReplCommand: ParsableCommand {
     var showPII = false
 
     func run() throws {
+        let onTerminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
         var console: ConsoleSession?
         try reporting {
             console = try ConsoleSession(store: try database.open(), rulesFolder: rules.rules,
-                                         settings: try Settings.fromEnvironment(), showPII: showPII)
+                                         settings: try Settings.fromEnvironment(), showPII: showPII,
+                                         limits: onTerminal ? ConsoleSession.terminalLimits : LuaLimits())
         }
         guard let console else { return }
-        if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
+        if onTerminal {
             interactive(console)
         } else if !piped(console) {
             throw ExitCode(1)
@@ -42,6 +45,7 @@ struct ReplCommand: ParsableCommand {
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let history = ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.ruledesk_history" }
         let reader = LineReader(historyPath: history) { word, line in console.completions(for: word, in: line) }
+        if let warning = reader.localeWarning { Console.error(warning) }
         console.catchInterrupts()
         Console.print("ruledesk console — .help for help, Ctrl-D to leave")
         while true {

@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 
 /// Runs the built `ruledesk` binary as a user would, in a folder of its own.
 struct Binary {
@@ -23,10 +24,9 @@ struct Binary {
         return root + "/.build/debug/ruledesk"
     }()
 
-    /// A new working folder with `rules/` and `samples/` copied in.
+    /// A new working folder with `rules/` and `samples/` copied in, removed when the test ends.
     static func workspace() throws -> String {
-        let folder = NSTemporaryDirectory() + "ruledesk-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("ruledesk-e2e-")
         for part in ["rules", "samples"] {
             try FileManager.default.copyItem(atPath: root + "/" + part, toPath: folder + "/" + part)
         }
@@ -57,8 +57,10 @@ struct Binary {
         return process
     }
 
+    /// Runs the binary to its end, or kills it after `timeout` seconds and throws.
     @discardableResult
-    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:], input: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:], input: String? = nil,
+                    timeout: TimeInterval? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -73,12 +75,24 @@ struct Binary {
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inPipe.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
+        if let timeout, process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL {
+            throw BinaryTimeout(arguments: arguments, seconds: timeout)
+        }
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
+}
+
+struct BinaryTimeout: Error, CustomStringConvertible {
+    let arguments: [String]
+    let seconds: TimeInterval
+    var description: String { "ruledesk \(arguments.joined(separator: " ")) still ran after \(Int(seconds)) s" }
 }
