@@ -170,6 +170,19 @@ import TemporaryFolders
         #expect(term.screen.components(separatedBy: "start the console with LANG=C.UTF-8").count == 2, "\(term.screen)")
     }
 
+    @Test func theConsoleHoldsNoneOfTheTestsFiles() throws {
+        // Opened as a careless test would (inheritable), while a console starts.
+        let held = folder + "/held-open"
+        let file = open(held, O_WRONLY | O_CREAT, 0o600)
+        #expect(file >= 0)
+        defer { close(file) }
+        let term = try console()
+        try term.expect("ruledesk> ")
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(term.pid)/fd")
+        let targets = descriptors.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(term.pid)/fd/\($0)") }
+        #expect(!targets.contains(held), "\(targets)")
+    }
+
     @Test func errorsAreRedOnATerminalUnlessNoColor() throws {
         let coloured = try console()
         try coloured.expect("ruledesk> ")

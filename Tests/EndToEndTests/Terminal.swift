@@ -6,7 +6,8 @@ import Foundation
 /// timeouts long enough for a loaded machine.
 final class Terminal {
     private let master: Int32
-    private let pid: pid_t
+    /// The program's process.
+    let pid: pid_t
     /// Every byte the program wrote so far.
     private var bytes: [UInt8] = []
 
