@@ -160,21 +160,11 @@ extension RuleFailure {
         let message: String
         if error.kind == .badValue {
             message = "\(rule.path): rule '\(rule.name)' returned a bad value: \(error.message)"
-        } else if let chunk = error.chunk, chunk.hasSuffix(".lua") {
-            message = error.message
-        } else if error.message.hasPrefix(rule.path + ":") {
-            message = error.message
+        } else if error.chunk?.hasSuffix(".lua") == true || error.message.hasPrefix(rule.path + ":") {
+            message = error.message   // names a script's file and line, or the rule's file already
         } else {
-            message = "\(rule.path): \(Self.withoutPosition(error.message))"
+            message = "\(rule.path): \(error.text)"
         }
         self.init(rule: rule.name, path: rule.path, kind: kind, message: message, traceback: error.traceback)
-    }
-
-    /// `ruledesk:12: instruction budget exhausted` → `instruction budget exhausted`.
-    private static func withoutPosition(_ message: String) -> String {
-        guard let error = Optional(LuaError(.runtime, message)), let chunk = error.chunk, let line = error.line else {
-            return message
-        }
-        return String(message.dropFirst("\(chunk):\(line): ".count))
     }
 }
