@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
-import LuaRuntime
+import TemporaryFolders
 import Testing
 @testable import RuleDesk
 
 /// The rules declare which outputs the batch copies onto the ticket and into its work order, and which are
 /// deadlines; the host refuses declarations that do not fit and writes only what is declared.
-@Suite struct DeclaredResultsTests {
+@Suite(.removesTemporaryFolders) struct DeclaredResultsTests {
     /// The default rules' folder copied to a temporary one, with `edit` applied to the source of `file`.
     private func editedRules(_ file: String, _ edit: (String) -> String) throws -> RuleSet {
         let folder = try Fixtures.temporaryFolder() + "/rules"
@@ -17,7 +17,6 @@ import Testing
     }
 
     private func loadError(_ ruleSet: RuleSet) throws -> String {
-        defer { try? FileManager.default.removeItem(atPath: (ruleSet.folder as NSString).deletingLastPathComponent) }
         do {
             _ = try RuleEngine(ruleSet: ruleSet, store: nil, settings: Fixtures.shanghai)
             Issue.record("the rule set loaded")
@@ -68,7 +67,6 @@ import Testing
         let ruleSet = try editedRules("assignment.lua") {
             $0.replacingOccurrences(of: "    feedback_due = \"date\",", with: "    report_due = \"date\",")
         }
-        defer { try? FileManager.default.removeItem(atPath: (ruleSet.folder as NSString).deletingLastPathComponent) }
         let findings = try RuleCheck(folder: ruleSet.folder).run().filter(\.isError).map(\.description)
         #expect(findings.contains { $0.hasSuffix("/assignment.lua: error: `deadlines` names output 'feedback_due', which `outputs` does not declare; fix the name or declare the output") },
                 "\(findings)")
