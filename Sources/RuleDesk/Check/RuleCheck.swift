@@ -1,7 +1,8 @@
 import Foundation
 import LuaRuntime
 
-/// `ruledesk check`: compiles every rule, checks the rule-set contract, and lints rules and tests with
+/// `ruledesk check`: compiles every rule, checks the rule-set contract (with the declarations of where outputs
+/// go), and lints rules and tests with
 /// luacheck (undefined globals, unused variables, shadowing), all with file:line.
 public struct RuleCheck {
     /// One problem found.
@@ -39,7 +40,9 @@ public struct RuleCheck {
             }
         }
         if findings.isEmpty {
-            do { _ = try RuleLoader.order(rules) } catch let error as RuleSetError {
+            do {
+                _ = try DeclaredResults(rules: try RuleLoader.order(rules), columns: try ResultColumns.current.get())
+            } catch let error as RuleSetError {
                 findings.append(Self.finding(error, file: ruleSet.folder))
             }
         }

@@ -13,6 +13,8 @@ public final class RuleEngine {
     public let rules: [Rule]
     /// Names for the keys that rules output (a department's key → its name), from the rules' `labels`.
     public let labels: [String: String]
+    /// Where the rules' declared outputs go: ticket columns, work orders, deadlines.
+    public let declared: DeclaredResults
     public let settings: Settings
     let lua: LuaState
     let host: HostAPI
@@ -33,6 +35,7 @@ public final class RuleEngine {
         host = try HostAPI(lua: lua, calendar: try calendar ?? store?.calendar() ?? WorkCalendar(days: []), store: store)
         let loaded = try ruleSet.files.map { try RuleLoader.load($0, into: lua) }
         rules = try RuleLoader.order(loaded.map(\.rule))
+        declared = try DeclaredResults(rules: rules, columns: try ResultColumns.current.get())
         labels = loaded.reduce(into: [:]) { all, item in all.merge(item.labels) { first, _ in first } }
         chunks = loaded.flatMap { [$0.chunk, $0.table] }
         driver = try Self.compileDriver(rules: rules, host: host, lua: lua, outputBytes: settings.outputBytes)
@@ -96,9 +99,11 @@ public final class RuleEngine {
     }
 
     /// Decides one case as the batch records it: the results and trace as JSON (the same bytes as
-    /// ``Decision/resultsJSON`` and ``Decision/traceJSON``) and the values of `keys` (rule, field).
-    func record(_ ticketCase: TicketCase, keys: [(rule: String, field: String)]) throws -> RecordedDecision {
-        try run {
+    /// ``Decision/resultsJSON`` and ``Decision/traceJSON``) and the values of `keys` (rule, field), by default
+    /// those of the rules' declarations (``DeclaredResults/keys``).
+    func record(_ ticketCase: TicketCase, keys: [(rule: String, field: String)]? = nil) throws -> RecordedDecision {
+        let keys = keys ?? declared.keys
+        return try run {
             try lua.call(driver["decide_json"]!, try arguments(ticketCase)) { results in
                 RecordedDecision(resultsJSON: try results.string(0), traceJSON: try results.string(1),
                                  keys: keys.map { results.value(2, $0.rule, $0.field) })
