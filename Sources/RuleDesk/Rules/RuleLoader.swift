@@ -9,11 +9,13 @@ enum RuleLoader {
         let table: LuaRef
     }
 
-    static func load(_ file: RuleSet.File, into lua: LuaState) throws -> Loaded {
+    /// Compiles and runs a rule file once, with `require` finding `modules`, and reads its contract.
+    static func load(_ file: RuleSet.File, into lua: LuaState, modules: RuleModules) throws -> Loaded {
         func broken(_ problem: String) -> RuleSetError { .contract(file.path, problem) }
         let table: LuaRef, chunk: LuaRef
         do {
-            chunk = try lua.compile(file.source, name: file.path)
+            chunk = try lua.compile(file.source, name: file.path,
+                                    environment: try lua.environment(open: false, globals: ["require": .reference(modules.require)]))
             table = try lua.callKeepingResult(chunk, [])
         } catch let error as LuaError {
             // A limit hit while loading (memory, stack) may name no position: name the file.
