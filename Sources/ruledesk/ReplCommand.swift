@@ -10,7 +10,8 @@ struct ReplCommand: ParsableCommand {
         discussion: """
             A Lua prompt in the rules' sandbox with helpers: ticket("KF-2026-000001"), case{…}, eval(t),
             plan("H01"), tickets{…}; and .help, .rules, .reload, .tickets, .format, .quit. Not on a terminal
-            (ruledesk repl < session.lua) it prints each result and exits 1 if any chunk failed.
+            (ruledesk repl < session.lua) it prints each result and exits 1 if any chunk failed; each chunk
+            there has the rules' instruction budget and time limit.
 
             Example:
               ruledesk repl
@@ -25,15 +26,17 @@ struct ReplCommand: ParsableCommand {
     var showPII = false
 
     func run() throws {
+        let onTerminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
         var console: ConsoleSession?, draftLine: String?
         try reporting {
             let store = try database.open(for: .read)
             let chosen = try rules.load(store: store)
             draftLine = chosen.draftLine
-            console = try ConsoleSession(store: store, rules: chosen.source, settings: try Settings.fromEnvironment(), showPII: showPII)
+            console = try ConsoleSession(store: store, rules: chosen.source, settings: try Settings.fromEnvironment(),
+                                         showPII: showPII, limits: onTerminal ? ConsoleSession.terminalLimits : LuaLimits())
         }
         guard let console else { return }
-        if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
+        if onTerminal {
             if let draftLine { Console.print(draftLine) }
             interactive(console)
         } else {
@@ -47,6 +50,7 @@ struct ReplCommand: ParsableCommand {
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let history = ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.ruledesk_history" }
         let reader = LineReader(historyPath: history) { word, line in console.completions(for: word, in: line) }
+        if let warning = reader.localeWarning { Console.error(warning) }
         console.catchInterrupts()
         Console.print("ruledesk console — .help for help, Ctrl-D to leave")
         while true {

@@ -1,9 +1,11 @@
 import Foundation
+import LuaRuntime
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
 /// The console without a terminal: meta commands, completion and results, driven through the library.
-@Suite struct ConsoleSessionTests {
+@Suite(.removesTemporaryFolders) struct ConsoleSessionTests {
     let folder: String
     let console: ConsoleSession
 
@@ -65,5 +67,17 @@ import Testing
         console.cancelLine()
         #expect(!console.isContinuing)
         #expect(console.submit("1 + 1").output == ["2"])
+    }
+
+    @Test func aRunawayChunkUsesUpTheRulesBudgetAndTheNextChunkRuns() {
+        let reply = console.submit("while true do end")
+        #expect(reply.error?.hasSuffix("instruction budget exhausted (10000000 instructions)") == true, "\(reply)")
+        #expect(console.submit("6 * 7").output == ["42"])
+    }
+
+    @Test func onATerminalTheBudgetIsLargeAndThereIsNoDeadline() {
+        #expect(ConsoleSession.terminalLimits.instructions > 1000 * LuaLimits().instructions)
+        #expect(ConsoleSession.terminalLimits.seconds == 0)
+        #expect(ConsoleSession.terminalLimits.memory == LuaLimits().memory)
     }
 }
