@@ -18,7 +18,7 @@ public final class RuleEngine {
     let host: HostAPI
     /// The rule set's modules and their `require`.
     let modules: RuleModules
-    /// The compiled files (rules and modules) and the tables the rules returned, for coverage.
+    /// The compiled rule files and the tables they returned (and with coverage, the modules'), for coverage.
     private let chunks: [LuaRef]
     /// The driver's functions: `decide`, `decide_json`, `plan`, `state`.
     private let driver: [String: LuaRef]
@@ -38,7 +38,7 @@ public final class RuleEngine {
         let loaded = try ruleSet.rules.map { try RuleLoader.load($0, into: lua, modules: modules) }
         rules = try RuleLoader.order(loaded.map(\.rule))
         labels = loaded.reduce(into: [:]) { all, item in all.merge(item.labels) { first, _ in first } }
-        chunks = loaded.flatMap { [$0.chunk, $0.table] } + modules.compiled.map(\.chunk)
+        chunks = loaded.flatMap { [$0.chunk, $0.table] } + (coverage ? modules.tablesForCoverage() : [])
         driver = try Self.compileDriver(rules: rules, host: host, lua: lua, modules: modules, outputBytes: settings.outputBytes)
     }
 

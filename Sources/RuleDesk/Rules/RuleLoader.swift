@@ -19,7 +19,9 @@ enum RuleLoader {
             table = try lua.callKeepingResult(chunk, [])
         } catch let error as LuaError {
             // A limit hit while loading (memory, stack) may name no position: name the file.
-            throw RuleSetError.script(error.chunk == file.path ? error.message : "\(file.path): \(error.message)")
+            // A module's error already names the module's file.
+            let named = [file.path] + modules.compiled.map(\.path)
+            throw RuleSetError.script(named.contains { error.message.hasPrefix($0 + ":") } ? error.message : "\(file.path): \(error.message)")
         }
         guard lua.typeName(of: table) == "table" else {
             throw broken("the file must end with `return { name = …, needs = …, outputs = …, evaluate = … }`")

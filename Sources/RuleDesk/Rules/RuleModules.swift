@@ -72,6 +72,14 @@ struct RuleModules {
         try lua.call(setFunction, [.fields(byName)])
     }
 
+    /// Each module's chunk and an instance of its table (the functions whose lines coverage counts); a module that
+    /// fails to run gives its chunk alone.
+    func tablesForCoverage() -> [LuaRef] {
+        compiled.flatMap { module in
+            [module.chunk] + ((try? lua.callKeepingResult(module.chunk, [.value(.string(module.name))])).map { [$0] } ?? [])
+        }
+    }
+
     /// Forgets the modules' instances: the next `require` of each runs its file again.
     func reset() throws {
         try lua.call(resetFunction, [])
