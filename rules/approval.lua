@@ -47,6 +47,7 @@ return {
     settlement_auditor = "string?",
     contractor_at_survey = "boolean",
   },
+  record = { tier = "tier" },             -- copied onto the ticket's `tier` column by the batch
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

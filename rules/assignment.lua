@@ -109,6 +109,8 @@ return {
     notify = "string[]",
     assisted_by = "string[]",
   },
+  record = { department = "department", major = "major" },  -- copied onto the ticket by the batch
+  deadlines = { feedback_due = "feedback" },                -- 3.4.2.2: met when the department reports back
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

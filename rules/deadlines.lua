@@ -34,6 +34,13 @@ return {
     resolve_due = "date?",
     needs_consent = "boolean",
   },
+  record = { survey_due = "survey_due", repair_due = "repair_due", resolve_due = "resolve_due" },
+  work_order = { survey_due = "survey_due", repair_due = "repair_due" },  -- the work order's own deadlines
+  deadlines = {                           -- which recorded event meets each deadline
+    survey_due = "survey",                -- 3.4.5: the site survey
+    repair_due = "complete",              -- 3.4.5: the repair is finished
+    resolve_due = "complete",             -- 3.4.5: the complaint is resolved
+  },
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

@@ -221,6 +221,7 @@ return {
   outputs = {
     callback_due = "date?",
   },
+  deadlines = { callback_due = "callback" },  -- 3.5.4: met by the phone callback
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

@@ -53,6 +53,8 @@ return {
     class = "string?",
     expires_on = "date?",
   },
+  record = { class = "class" },           -- copied onto the ticket by the batch
+  work_order = { class = "class" },       -- 3.5.1: a repair with a class gets a 《工程派工单》 of that class
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

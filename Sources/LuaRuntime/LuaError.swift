@@ -39,6 +39,12 @@ public struct LuaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The line named at the start of the message, if any.
     public var line: Int? { location?.line }
 
+    /// The message without its `chunk:line: ` prefix.
+    public var text: String {
+        guard let (chunk, line) = location else { return message }
+        return String(message.dropFirst("\(chunk):\(line): ".count))
+    }
+
     private var location: (chunk: String, line: Int)? {
         // "chunk:line: text" — the chunk may itself contain ':' only before the last ":<digits>:".
         var scalars = message[...]

@@ -7,8 +7,9 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Apply the rules to every new ticket, exactly once; safe to kill, re-run or run twice at once.",
         discussion: """
-            Each ticket gets one decision row, its status (evaluated, or rule_error with the message) and its key
-            results (department, deadlines, tier, class, major); repairs get a work order of class A or B.
+            Each ticket gets one decision row, its status (evaluated, or rule_error with the message), the outputs
+            the rules declare copied onto it (`record`) and its deadlines (`deadlines`, into ticket_deadlines); a
+            ticket gets a work order when the outputs the rules declare for one (`work_order`) are set.
             It decides only under the version in force, stored in the database by `ruledesk rules publish`, whatever
             the rules folder holds now. The summary always ends with the backlog: tickets in rule_error (failed now
             or before) and tickets claimed by other batches still running. Exit status: 0 all done (nothing in the

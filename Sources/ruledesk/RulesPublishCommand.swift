@@ -13,7 +13,7 @@ struct RulesPublishCommand: ParsableCommand {
             the version is in force: `ruledesk batch` decides under it. On a terminal it asks first; scripts pass --yes.
 
             Example:
-              ruledesk rules publish --by 王芳 --note "3.6.1: tier-1 limit 2000 yuan"
+              ruledesk rules publish --by 王芳 --note "3.6.1: raise the first approval limit"
               ruledesk rules publish --rules new-rules --by 王芳 --note "…" --yes
             """
     )
@@ -72,7 +72,7 @@ enum PublicationText {
             throw ValidationError("--by must name who publishes, e.g. --by 王芳")
         }
         if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationError("--note must say why, e.g. --note \"3.6.1: tier-1 limit 2000 yuan\"")
+            throw ValidationError("--note must say why, e.g. --note \"3.6.1: raise the first approval limit\"")
         }
     }
 }

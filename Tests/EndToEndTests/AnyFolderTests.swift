@@ -38,8 +38,14 @@ import Testing
     @Test func readingCommandsGiveTheSameOutputFromAnotherFolder() throws {
         let (world, elsewhere) = try worldAndElsewhere()
         defer { for folder in [world, elsewhere] { try? FileManager.default.removeItem(atPath: folder) } }
+        try Binary.publish(in: world)
         #expect(try Binary.run(["batch"], in: world).status == 0)
         let relative = "../" + (world as NSString).lastPathComponent
+        /// A draft's output is the published version's with the line that marks the draft.
+        func withoutDraftLine(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("草稿 draft") }
+                .joined(separator: "\n")
+        }
         let commands: [(arguments: [String], usesRules: Bool)] = [
             (["eval", "KF-2026-000014"], true), (["history", "KF-2026-000014"], false),
             (["explain", "KF-2026-000014", "--rerun"], false), (["revisit", "status", "--on", "2026-04-01"], false),
@@ -51,7 +57,7 @@ import Testing
             for place in [world, relative] {
                 let options = ["--db", place + "/ruledesk.db"] + (usesRules ? ["--rules", place + "/rules"] : [])
                 let there = try Binary.run(command + options, in: elsewhere)
-                #expect(there.status == 0 && there.stdout == here.stdout, "\(command + options): \(there.stderr)")
+                #expect(there.status == 0 && withoutDraftLine(there.stdout) == here.stdout, "\(command + options): \(there.stderr)")
             }
         }
     }
@@ -67,7 +73,8 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         let store = try Store(path: elsewhere + "/g.db", access: .read)
         #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM calendar_days") } == 108)
-        let batch = try Binary.run(["batch", "--db", "g.db", "--rules", Binary.root + "/rules", "--format", "json"], in: elsewhere)
+        try Binary.publish(in: elsewhere, db: "g.db", ["--rules", Binary.root + "/rules"])
+        let batch = try Binary.run(["batch", "--db", "g.db", "--format", "json"], in: elsewhere)
         #expect(batch.status == 0, "\(batch.stdout)\(batch.stderr)")
     }
 

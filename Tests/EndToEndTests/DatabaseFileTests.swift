@@ -96,6 +96,7 @@ import Testing
     @Test func readingCommandsWorkOnAFileWithoutWritePermission() throws {
         let folder = try Binary.sampleWorld()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Binary.publish(in: folder)
         #expect(try Binary.run(["batch"], in: folder).status == 0)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: folder + "/ruledesk.db")
         let before = try snapshot(folder)
@@ -117,6 +118,7 @@ struct ReadOnlyDiskDatabaseTests {
         defer { disk.remove() }
         let world = try Binary.sampleWorld()
         defer { try? FileManager.default.removeItem(atPath: world) }
+        try Binary.publish(in: world)
         #expect(try Binary.run(["batch"], in: world).status == 0)
         try FileManager.default.copyItem(atPath: world + "/ruledesk.db", toPath: disk.path + "/ruledesk.db")
         try disk.remountReadOnly()

@@ -16,6 +16,18 @@ import TemporaryFolders
         #expect(broken.stdout.contains("rules/x.lua:1:7: warning (W211): unused variable 'unused'"), "\(broken.stdout)")
     }
 
+    @Test func checkRefusesADeclarationOfAnOutputThatWasRenamed() throws {
+        let folder = try Binary.workspace()
+        let path = folder + "/rules/warranty.lua"
+        try (try String(contentsOfFile: path, encoding: .utf8))
+            .replacingOccurrences(of: "    class = \"string?\",", with: "    work_class = \"string?\",")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["check"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("rules/warranty.lua: error: `record` names output 'class', which `outputs` does not declare; fix the name or declare the output"),
+                "\(result.stdout)")
+    }
+
     @Test func diffShowsWhatRaisingTheTierOneLimitDoes() throws {
         let folder = try Binary.sampleWorld()
         try FileManager.default.copyItem(atPath: folder + "/rules", toPath: folder + "/new-rules")

@@ -17,10 +17,12 @@ import TemporaryFolders
         #expect(cases.count == 30)
         for ticketCase in cases {
             let decision = try engine.evaluate(ticketCase)
-            let recorded = try engine.record(ticketCase, keys: KeyResults.keys)
+            let recorded = try engine.record(ticketCase)
             #expect(recorded.resultsJSON == decision.resultsJSON, "\(ticketCase.ticket.number)")
             #expect(recorded.traceJSON == decision.traceJSON, "\(ticketCase.ticket.number)")
-            #expect(recorded.keys[KeyResults.classIndex] == (decision.results(of: "warranty")?["class"] ?? .nil))
+            for (index, key) in engine.declared.keys.enumerated() {
+                #expect(recorded.keys[index] == (decision.results(of: key.rule)?[key.field] ?? .nil), "\(key)")
+            }
         }
     }
 

@@ -109,6 +109,9 @@ function Calendar:add_months(date, n) end
 ---@field class string?
 ---@field expires_on string?
 
+---A recorded event that meets a deadline.
+---@alias ruledesk.Event "survey"|"feedback"|"consent"|"complete"|"callback"|"close"
+
 ---What a rule's `evaluate(ticket, ctx)` receives.
 ---@class Ctx
 ---@field results ruledesk.Results outputs of the rules named in needs
@@ -132,6 +135,9 @@ function Calendar:add_months(date, n) end
 ---@field needs? string[] rules whose results this one reads through ctx.results
 ---@field outputs table<string, string> each field and its type: string, integer, number, boolean, date, table, any; T[]; T?
 ---@field labels? table<string, string> names shown beside output keys
+---@field record? table<string, string> output → the ticket column the batch copies it into: department (text), survey_due (text), repair_due (text), resolve_due (text), tier (integer), class (text), major (boolean)
+---@field work_order? table<string, string> output → the work order's column: class (text), survey_due (text), repair_due (text); a work order is issued when its required columns (class) are set
+---@field deadlines? table<string, ruledesk.Event> date output → the recorded event that meets it
 ---@field evaluate fun(ticket: Ticket, ctx: Ctx): table
 ---@field plan? fun(community: Community, ctx: PlanCtx): table
 

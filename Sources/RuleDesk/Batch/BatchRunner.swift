@@ -54,7 +54,7 @@ public final class BatchRunner: @unchecked Sendable {
             try RuleArchive.remember(ruleSet, in: db)
             return try BatchRun.start(in: db)
         }
-        let writer = run.map { BatchWriter(run: $0, rulesVersion: ruleSet.version) }
+        let writer = run.map { BatchWriter(run: $0, rulesVersion: ruleSet.version, declared: engines[0].engine.declared) }
         let pipeline = WritePipeline()
         var after: Int64 = 0, taken = 0
         do {
@@ -107,7 +107,7 @@ public final class BatchRunner: @unchecked Sendable {
         ParallelMap.run(cases, workers: engines) { box, ticketCase in
             let result: Result<RecordedDecision, RuleFailure>
             do {
-                result = .success(try box.engine.record(ticketCase, keys: KeyResults.keys))
+                result = .success(try box.engine.record(ticketCase))
             } catch let failure as RuleFailure {
                 result = .failure(failure)
             } catch {

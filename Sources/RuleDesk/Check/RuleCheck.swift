@@ -1,9 +1,9 @@
 import Foundation
 import LuaRuntime
 
-/// `ruledesk check`: compiles every rule and module, checks the rule-set contract and that each module returns
-/// its table, finds a `require` of a module there is not, and lints rules, modules and tests with luacheck
-/// (undefined globals, unused variables, shadowing), all with file:line.
+/// `ruledesk check`: compiles every rule and module, checks the rule-set contract (with the declarations of where
+/// outputs go) and that each module returns its table, finds a `require` of a module there is not, and lints rules,
+/// modules and tests with luacheck (undefined globals, unused variables, shadowing), all with file:line.
 public struct RuleCheck {
     /// One problem found.
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
@@ -43,7 +43,9 @@ public struct RuleCheck {
             }
         }
         if findings.isEmpty {
-            do { _ = try RuleLoader.order(rules) } catch let error as RuleSetError {
+            do {
+                _ = try DeclaredResults(rules: try RuleLoader.order(rules), columns: try ResultColumns.current.get())
+            } catch let error as RuleSetError {
                 findings.append(Self.finding(error, file: ruleSet.folder))
             }
         }

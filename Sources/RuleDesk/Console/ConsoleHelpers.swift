@@ -50,7 +50,10 @@ struct ConsoleHelpers {
                     throw LuaError(.runtime, failure.message)
                 }
             }),
-            "tickets": .reference(lua.function { call in [try TicketList(filter: try call.value(0)).rows(in: console.store)] }),
+            "tickets": .reference(lua.function { call in
+                [try TicketList(filter: try call.value(0)).rows(in: console.store,
+                                                                 results: console.engine.declared.ticketColumns.map(\.column))]
+            }),
             "print": .reference(lua.function { call in
                 console.printLine((0..<call.count).map { index in
                     ConsoleView.inline((try? call.value(index)) ?? .string("<value>"))
@@ -73,17 +76,19 @@ struct ConsoleHelpers {
     }
 
     /// The ticket as rules see it, with the owner and phone (masked unless personal data is shown) and the
-    /// key results recorded for it.
+    /// results recorded for it in the columns the rules declare (`recorded_COLUMN`).
     static func ticketValue(_ ticketCase: TicketCase, _ console: ConsoleSession) throws -> LuaValue {
         var fields = try ticketCase.ticketValue(in: console.settings.timeZone).tableValue ?? [:]
         if let household = ticketCase.household {
             fields["owner"] = .string(household.owner)
             fields["phone"] = .string(console.showPII ? household.phone : ConsoleView.maskPhone(household.phone))
         }
-        if let id = ticketCase.ticket.id, let row = try console.store.read({
-            try Row.fetchOne($0, sql: "SELECT department, resolve_due, tier, class FROM tickets WHERE id = ?", arguments: [id])
+        let columns = console.engine.declared.ticketColumns.map(\.column)
+        if let id = ticketCase.ticket.id, !columns.isEmpty, let row = try console.store.read({
+            try Row.fetchOne($0, sql: "SELECT \(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")) FROM tickets WHERE id = ?",
+                             arguments: [id])
         }) {
-            for column in ["department", "resolve_due", "tier", "class"] {
+            for column in columns {
                 if let value = row[column] as DatabaseValue?, !value.isNull {
                     fields["recorded_" + column] = LuaValue(databaseValue: value)
                 }

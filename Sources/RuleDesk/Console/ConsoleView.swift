@@ -14,7 +14,7 @@ enum ConsoleView {
             return format == .json ? plan.json : plan.text
         case (_, .json): return JSONText.encode(value)
         case ("ruledesk.ticket", _): return card(value)
-        case ("ruledesk.tickets", _): return table(value.arrayValue ?? [])
+        case ("ruledesk.tickets", _): return table(value.arrayValue ?? [], results: engine.declared.ticketColumns.map(\.column))
         default: return inline(value)
         }
     }
@@ -44,9 +44,9 @@ enum ConsoleView {
         return keys.map { DisplayWidth.pad($0, to: width + 2) + inline(fields[$0]!, nested: false) }.joined(separator: "\n")
     }
 
-    /// Rows of tickets as an aligned table.
-    static func table(_ rows: [LuaValue]) -> String {
-        let columns = ["number", "received_at", "community", "community_name", "kind", "cause", "status", "department", "resolve_due"]
+    /// Rows of tickets as an aligned table, with the recorded `results` columns the rules declare.
+    static func table(_ rows: [LuaValue], results: [String]) -> String {
+        let columns = ["number", "received_at", "community", "community_name", "kind", "cause", "status"] + results
         guard !rows.isEmpty else { return "(no tickets)" }
         return AlignedTable.render(header: columns, rows: rows.map { row in
             columns.map { column in row[column] == .nil ? "—" : inline(row[column]) }

@@ -19,13 +19,14 @@ struct TicketList {
         limit = Int(fields["limit"]?.integerValue ?? 20)
     }
 
-    func rows(in store: Store) throws -> LuaValue {
+    /// The rows, with the ticket's recorded `results` columns.
+    func rows(in store: Store, results: [String]) throws -> LuaValue {
         var conditions: [String] = [], arguments: StatementArguments = []
         if let status { conditions.append("t.status = ?"); arguments += [status] }
         if let community { conditions.append("c.code = ?"); arguments += [community] }
         if let kind { conditions.append("t.kind = ?"); arguments += [kind] }
         let sql = """
-            SELECT t.number, t.received_at, c.code AS community, c.name AS community_name, t.kind, t.cause, t.status, t.department, t.resolve_due
+            SELECT t.number, t.received_at, c.code AS community, c.name AS community_name, t.kind, t.cause, t.status\(results.map { ", t." + $0.quotedDatabaseIdentifier }.joined())
             FROM tickets t JOIN communities c ON c.id = t.community_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY t.received_at DESC, t.number DESC LIMIT \(max(0, min(limit, 1000)))

@@ -5,8 +5,13 @@ import Foundation
 /// declared outputs; nothing is kept by hand.
 public struct LuaLSAnnotations {
     public let rules: [Rule]
+    /// The columns `record` and `work_order` may name.
+    let columns: ResultColumns
 
-    public init(rules: [Rule]) { self.rules = rules }
+    public init(rules: [Rule]) throws {
+        self.rules = rules
+        columns = try ResultColumns.current.get()
+    }
 
     /// The files to write, relative to the rules folder: `types/ruledesk.lua` and `.luarc.json` (whose
     /// `runtime.path` lets `require("money")` find `lib/money.lua` and type it).
@@ -46,6 +51,8 @@ public struct LuaLSAnnotations {
             out += rule.outputFields.map { "---@field \($0.name) \(Self.luaType($0.type))" }
             out.append("")
         }
+        out += ["---A recorded event that meets a deadline.",
+                "---@alias ruledesk.Event " + TicketEvent.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: "|"), ""]
         out += Self.fieldsClass("Ctx", "What a rule's `evaluate(ticket, ctx)` receives.", APIDescription.ctx)
         out += Self.fieldsClass("PlanCtx: Ctx", "What a rule's `plan(community, ctx)` receives.", APIDescription.planContext)
         out += [
@@ -54,6 +61,9 @@ public struct LuaLSAnnotations {
             "---@field needs? string[] rules whose results this one reads through ctx.results",
             "---@field outputs table<string, string> each field and its type: string, integer, number, boolean, date, table, any; T[]; T?",
             "---@field labels? table<string, string> names shown beside output keys",
+            "---@field record? table<string, string> output → the ticket column the batch copies it into: \(Self.names(columns.tickets))",
+            "---@field work_order? table<string, string> output → the work order's column: \(Self.names(columns.workOrders)); a work order is issued when its required columns (\(columns.workOrders.filter(\.required).map(\.name).joined(separator: ", "))) are set",
+            "---@field deadlines? table<string, ruledesk.Event> date output → the recorded event that meets it",
             "---@field evaluate fun(ticket: Ticket, ctx: Ctx): table",
             "---@field plan? fun(community: Community, ctx: PlanCtx): table",
             "",
@@ -83,6 +93,11 @@ public struct LuaLSAnnotations {
         }
 
         """
+    }
+
+    /// `a, b, c` (or `none`).
+    private static func names(_ columns: [ResultColumns.Column]) -> String {
+        columns.isEmpty ? "none" : columns.map { "\($0.name) (\($0.sqlType.lowercased()))" }.joined(separator: ", ")
     }
 
     static func luaType(_ type: OutputType) -> String {

@@ -8,6 +8,8 @@ public struct Rule: Sendable {
     public let needs: [String]
     /// Declared outputs, by field name.
     public let outputs: [String: OutputType]
+    /// Which outputs are copied onto the ticket and into its work order, and which are deadlines.
+    public let declarations: RuleDeclarations
     /// The compiled file: each call makes a fresh instance of the rule (its table, functions and file-level locals).
     let chunk: LuaRef
     /// Whether the rule has `plan(community, ctx)`, to plan revisits.

@@ -13,6 +13,8 @@ public final class RuleEngine {
     public let rules: [Rule]
     /// Names for the keys that rules output (a department's key → its name), from the rules' `labels`.
     public let labels: [String: String]
+    /// Where the rules' declared outputs go: ticket columns, work orders, deadlines.
+    public let declared: DeclaredResults
     public let settings: Settings
     let lua: LuaState
     let host: HostAPI
@@ -37,6 +39,7 @@ public final class RuleEngine {
         self.modules = modules
         let loaded = try ruleSet.rules.map { try RuleLoader.load($0, into: lua, modules: modules) }
         rules = try RuleLoader.order(loaded.map(\.rule))
+        declared = try DeclaredResults(rules: rules, columns: try ResultColumns.current.get())
         labels = loaded.reduce(into: [:]) { all, item in all.merge(item.labels) { first, _ in first } }
         chunks = loaded.flatMap { [$0.chunk, $0.table] } + (coverage ? modules.tablesForCoverage() : [])
         driver = try Self.compileDriver(rules: rules, host: host, lua: lua, modules: modules, outputBytes: settings.outputBytes)
@@ -102,9 +105,11 @@ public final class RuleEngine {
     }
 
     /// Decides one case as the batch records it: the results and trace as JSON (the same bytes as
-    /// ``Decision/resultsJSON`` and ``Decision/traceJSON``) and the values of `keys` (rule, field).
-    func record(_ ticketCase: TicketCase, keys: [(rule: String, field: String)]) throws -> RecordedDecision {
-        try run {
+    /// ``Decision/resultsJSON`` and ``Decision/traceJSON``) and the values of `keys` (rule, field), by default
+    /// those of the rules' declarations (``DeclaredResults/keys``).
+    func record(_ ticketCase: TicketCase, keys: [(rule: String, field: String)]? = nil) throws -> RecordedDecision {
+        let keys = keys ?? declared.keys
+        return try run {
             try lua.call(driver["decide_json"]!, try arguments(ticketCase)) { results in
                 RecordedDecision(resultsJSON: try results.string(0), traceJSON: try results.string(1),
                                  keys: keys.map { results.value(2, $0.rule, $0.field) })
@@ -166,21 +171,11 @@ extension RuleFailure {
         let message: String
         if error.kind == .badValue {
             message = "\(rule.path): rule '\(rule.name)' returned a bad value: \(error.message)"
-        } else if let chunk = error.chunk, chunk.hasSuffix(".lua") {
-            message = error.message
-        } else if error.message.hasPrefix(rule.path + ":") {
-            message = error.message
+        } else if error.chunk?.hasSuffix(".lua") == true || error.message.hasPrefix(rule.path + ":") {
+            message = error.message   // names a script's file and line, or the rule's file already
         } else {
-            message = "\(rule.path): \(Self.withoutPosition(error.message))"
+            message = "\(rule.path): \(error.text)"
         }
         self.init(rule: rule.name, path: rule.path, kind: kind, message: message, traceback: error.traceback)
-    }
-
-    /// `ruledesk:12: instruction budget exhausted` → `instruction budget exhausted`.
-    private static func withoutPosition(_ message: String) -> String {
-        guard let error = Optional(LuaError(.runtime, message)), let chunk = error.chunk, let line = error.line else {
-            return message
-        }
-        return String(message.dropFirst("\(chunk):\(line): ".count))
     }
 }

@@ -1,6 +1,7 @@
 import LuaRuntime
 
-/// Compiles rule files and checks the rule-set contract: `name`, `needs`, `outputs`, `evaluate`.
+/// Compiles rule files and checks the rule-set contract: `name`, `needs`, `outputs`, `evaluate`, and the
+/// declarations next to `outputs` (`record`, `work_order`, `deadlines`).
 enum RuleLoader {
     struct Loaded {
         let rule: Rule
@@ -40,7 +41,7 @@ enum RuleLoader {
             throw broken("`needs` must be a list of rule names, e.g. needs = { \"assignment\" }")
         }
         guard let declared = try field("outputs").tableValue, !declared.isEmpty else {
-            throw broken("`outputs` must name each field the rule returns with its type, e.g. outputs = { tier = \"integer\" }")
+            throw broken("`outputs` must name each field the rule returns with its type, e.g. outputs = { due = \"date\" }")
         }
         var outputs: [String: OutputType] = [:]
         for (key, value) in declared {
@@ -49,6 +50,8 @@ enum RuleLoader {
             }
             outputs[key] = type
         }
+        let declarations = try RuleDeclarations.read(path: file.path, outputs: outputs,
+                                                     columns: try ResultColumns.current.get(), field: field)
         let evaluate = lua.field("evaluate", of: table)
         guard lua.typeName(of: evaluate) == "function" else {
             throw broken("`evaluate` must be a function(ticket, ctx) that returns the outputs")
@@ -64,7 +67,7 @@ enum RuleLoader {
         }
         lua.release(evaluate)
         lua.release(plan)
-        return Loaded(rule: Rule(name: name, path: file.path, needs: needs, outputs: outputs, chunk: chunk,
+        return Loaded(rule: Rule(name: name, path: file.path, needs: needs, outputs: outputs, declarations: declarations, chunk: chunk,
                                  plans: planType == "function"),
                       labels: labels, chunk: chunk, table: table)
     }

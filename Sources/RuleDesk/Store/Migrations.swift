@@ -184,6 +184,18 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'publications are append-only'); END;
                 """)
         }
+        migrator.registerMigration("v7: deadlines the rules declare") { db in
+            // One row per deadline of a ticket's latest decision: the declared output's name, its date, and the
+            // event that meets it. Which outputs are copied onto tickets and work orders the rules declare too.
+            try db.create(table: "ticket_deadlines") { t in
+                t.column("ticket_id", .integer).notNull().references("tickets")
+                t.column("deadline", .text).notNull()
+                t.column("due", .text).notNull()
+                t.column("event", .text).notNull()
+                t.primaryKey(["ticket_id", "deadline"])
+            }
+            try db.create(index: "ticket_deadlines_by_due", on: "ticket_deadlines", columns: ["due"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,69 @@
+import LuaRuntime
+
+/// Where a rule's outputs go besides its decision, as its table declares next to `outputs`:
+///
+/// ```lua
+/// record = { owner_group = "owner_group" },   -- output → the ticket's column it is copied into
+/// work_order = { kind = "kind" },             -- output → the work order's column
+/// deadlines = { visit_due = "survey" },       -- output (a date) → the event that meets it
+/// ```
+public struct RuleDeclarations: Sendable, Equatable {
+    /// Output → ticket column.
+    public var record: [String: String] = [:]
+    /// Output → work-order column.
+    public var workOrder: [String: String] = [:]
+    /// Output → the event that meets the deadline.
+    public var deadlines: [String: TicketEvent] = [:]
+
+    /// Reads and checks the declarations of the rule in `path` against its `outputs` and the schema's columns;
+    /// `field` reads a key of the rule's table. Fails naming the file, the declaration and what to do.
+    static func read(path: String, outputs: [String: OutputType], columns: ResultColumns,
+                     field: (String) throws -> LuaValue) throws -> RuleDeclarations {
+        func broken(_ problem: String) -> RuleSetError { .contract(path, problem) }
+        func pairs(_ key: String, example: String) throws -> [(output: String, target: String)] {
+            let value = try field(key)
+            if value == .nil { return [] }
+            var pairs: [(output: String, target: String)] = []
+            for (output, target) in value.tableValue ?? [:] {
+                guard let target = target.stringValue else { break }
+                pairs.append((output, target))
+            }
+            guard let table = value.tableValue, pairs.count == table.count else {
+                throw broken("`\(key)` must map output names to text, e.g. \(key) = { \(example) }")
+            }
+            for (output, _) in pairs where outputs[output] == nil {
+                throw broken("`\(key)` names output '\(output)', which `outputs` does not declare; fix the name or declare the output")
+            }
+            return pairs.sorted { $0.output < $1.output }
+        }
+        func copies(_ key: String, into table: String, _ available: [ResultColumns.Column]) throws -> [String: String] {
+            var copies: [String: String] = [:]
+            for (output, column) in try pairs(key, example: "my_output = \"\(available.first?.name ?? "column")\"") {
+                guard let target = available.first(where: { $0.name == column }) else {
+                    throw broken("`\(key)` copies '\(output)' into \(table) column '\(column)', which does not exist; the columns are \(available.map(\.name).joined(separator: ", "))")
+                }
+                guard target.accepts(outputs[output]!) else {
+                    throw broken("`\(key)` copies '\(output)' (\(outputs[output]!)) into \(table) column '\(column)' (\(target.sqlType)), which cannot hold it; copy an output of a fitting type")
+                }
+                if let other = copies.first(where: { $0.value == column }) {
+                    throw broken("`\(key)` copies both '\(other.key)' and '\(output)' into \(table) column '\(column)'; copy one")
+                }
+                copies[output] = column
+            }
+            return copies
+        }
+        var declarations = RuleDeclarations()
+        declarations.record = try copies("record", into: "ticket", columns.tickets)
+        declarations.workOrder = try copies("work_order", into: "work order", columns.workOrders)
+        for (output, name) in try pairs("deadlines", example: "my_due = \"survey\"") {
+            guard outputs[output] == .date || outputs[output] == .optional(.date) else {
+                throw broken("`deadlines` names '\(output)', whose type is \(outputs[output]!); a deadline must be a date or date? output")
+            }
+            guard let event = TicketEvent(rawValue: name) else {
+                throw broken("`deadlines` says '\(output)' is met by '\(name)', which is not an event; use \(TicketEvent.list)")
+            }
+            declarations.deadlines[output] = event
+        }
+        return declarations
+    }
+}
