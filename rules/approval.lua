@@ -5,6 +5,10 @@
 -- So 1,000 exactly is tier 1, 10,000 exactly is tier 2, 500 exactly needs no contractor at the survey,
 -- and 20,000 exactly goes to 审计核算部.
 
+local money = require("money")
+local actors = require("actors")
+local yuan, names_of = money.yuan, actors.names_of
+
 local REPAIR = "repair"                 -- ticket kind of a repair (维修工程)
 
 local TIER1_UP_TO = 1000                -- 3.6.1: 1000元以内 (1,000 included) → 客户服务部经理 approves
@@ -22,38 +26,6 @@ local TIERS = {
 }
 local SETTLEMENT_AUDITOR_SMALL = "cs"   -- 3.5.6: 客户服务部 audits settlements under 20,000
 local SETTLEMENT_AUDITOR_LARGE = "audit" -- 3.5.6, 2.7: 审计核算部 audits 20,000 and over
-
--- Chinese names of the roles named here (the full actor table is in assignment.lua).
-local ROLE_NAMES = {
-  cs_manager = "客户服务部经理",                    -- 3.6.1
-  deputy_chief_engineer = "分管工程质量的副总工程师", -- 3.6.1
-  deputy_gm = "副总经理",                          -- 3.6.1
-  gm = "总经理",                                  -- 3.6.1
-  cs = "客户服务部",                               -- 3.5.6
-  audit = "审计核算部",                            -- 3.5.6, 2.7
-  contractor = "施工单位",                          -- 3.4.5
-}
-
---- Money for a trace line: 800, not 800.0; 1000.01 with two decimals.
-local function yuan(amount)
-  if amount % 1 == 0 then
-    return string.format("%.0f", amount)
-  end
-  return string.format("%.2f", amount)
-end
-
---- Chinese names of a list of role keys, joined with 、.
-local function names_of(keys)
-  local names = {}
-  for i, key in ipairs(keys) do
-    names[i] = ROLE_NAMES[key] or key
-  end
-  return table.concat(names, "、")
-end
-
-local function copy(list)
-  return { table.unpack(list) }
-end
 
 --- The approval tier of a repair's estimated cost (3.6.1).
 local function tier_of(cost)
@@ -80,8 +52,8 @@ return {
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)
     if ticket.kind ~= REPAIR then
-      ctx.because(string.format("非维修类投诉,无需维修款审批、结算审核或%s到场 (3.6.1)",
-        names_of({ CONTRACTOR })))
+      ctx.because("非维修类投诉,无需维修款审批、结算审核或%s到场 (3.6.1)",
+        names_of({ CONTRACTOR }))
       return { tier = 0, reviewers = {}, approvers = {}, settlement_auditor = nil, contractor_at_survey = false }
     end
 
@@ -96,42 +68,42 @@ return {
     local tier = tier_of(cost)
     local signers = TIERS[tier]
     if tier == 1 then
-      ctx.because(string.format("单项维修款 %s 元 ≤ %s 元,由%s审批 (3.6.1)",
-        amount, yuan(TIER1_UP_TO), names_of(signers.approvers)))
+      ctx.because("单项维修款 %s 元 ≤ %s 元,由%s审批 (3.6.1)",
+        amount, yuan(TIER1_UP_TO), names_of(signers.approvers))
     elseif tier == 2 then
-      ctx.because(string.format("单项维修款 %s 元 > %s 元且 ≤ %s 元,由%s审核、%s批准 (3.6.1)",
-        amount, yuan(TIER1_UP_TO), yuan(TIER2_UP_TO), names_of(signers.reviewers), names_of(signers.approvers)))
+      ctx.because("单项维修款 %s 元 > %s 元且 ≤ %s 元,由%s审核、%s批准 (3.6.1)",
+        amount, yuan(TIER1_UP_TO), yuan(TIER2_UP_TO), names_of(signers.reviewers), names_of(signers.approvers))
     else
-      ctx.because(string.format("单项维修款 %s 元 > %s 元,报%s审批 (3.6.1)",
-        amount, yuan(TIER2_UP_TO), names_of(signers.approvers)))
+      ctx.because("单项维修款 %s 元 > %s 元,报%s审批 (3.6.1)",
+        amount, yuan(TIER2_UP_TO), names_of(signers.approvers))
     end
 
     -- Who audits the settlement (3.5.6, 2.7).
     local settlement_auditor
     if cost < SETTLEMENT_AUDIT_FROM then
       settlement_auditor = SETTLEMENT_AUDITOR_SMALL
-      ctx.because(string.format("维修费用 %s 元 < %s 元,结算由%s审核 (3.5.6)",
-        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor })))
+      ctx.because("维修费用 %s 元 < %s 元,结算由%s审核 (3.5.6)",
+        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
     else
       settlement_auditor = SETTLEMENT_AUDITOR_LARGE
-      ctx.because(string.format("维修费用 %s 元 ≥ %s 元,结算交%s审核 (3.5.6, 2.7)",
-        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor })))
+      ctx.because("维修费用 %s 元 ≥ %s 元,结算交%s审核 (3.5.6, 2.7)",
+        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
     end
 
     -- Does the contractor attend the site survey (3.4.5)?
     local contractor_at_survey = cost > CONTRACTOR_ABSENT_UP_TO
     if contractor_at_survey then
-      ctx.because(string.format("维修款 %s 元 > %s 元,%s须到场勘察 (3.4.5)",
-        amount, yuan(CONTRACTOR_ABSENT_UP_TO), names_of({ CONTRACTOR })))
+      ctx.because("维修款 %s 元 > %s 元,%s须到场勘察 (3.4.5)",
+        amount, yuan(CONTRACTOR_ABSENT_UP_TO), names_of({ CONTRACTOR }))
     else
-      ctx.because(string.format("维修款 %s 元 ≤ %s 元,%s无须到场勘察 (3.4.5)",
-        amount, yuan(CONTRACTOR_ABSENT_UP_TO), names_of({ CONTRACTOR })))
+      ctx.because("维修款 %s 元 ≤ %s 元,%s无须到场勘察 (3.4.5)",
+        amount, yuan(CONTRACTOR_ABSENT_UP_TO), names_of({ CONTRACTOR }))
     end
 
     return {
       tier = tier,
-      reviewers = copy(signers.reviewers),
-      approvers = copy(signers.approvers),
+      reviewers = signers.reviewers,
+      approvers = signers.approvers,
       settlement_auditor = settlement_auditor,
       contractor_at_survey = contractor_at_survey,
     }

@@ -4,26 +4,10 @@
 -- Every complaint is registered by 客户服务部 (cs), which names the responsible department
 -- from the complaint's cause and tracks it to the end.
 
--- The actors of the procedure (部门 and roles): key → Chinese name. POLICY.md, "Actors".
--- This is the one full list; the other rule files name only the roles they use.
-local DEPARTMENT_NAMES = {
-  gm = "总经理",                                  -- 2.1, 3.4.7
-  deputy_gm = "副总经理",                          -- 2.1.2, 3.6.1
-  deputy_chief_engineer = "分管工程质量的副总工程师", -- 2.1.4, 3.5.8
-  cs = "客户服务部",                               -- 2.2
-  cs_office = "客户服务处",                         -- 3.4.3, 3.4.4
-  cs_manager = "客户服务部经理",                     -- 3.6.1
-  sales = "经营销售部",                             -- 2.3
-  design = "设计研发部",                            -- 2.4
-  engineering = "工程材料部",                       -- 2.5
-  finance = "财务计统部",                           -- 2.6
-  audit = "审计核算部",                             -- 2.7
-  hr = "人力资源部",                                -- 2.8
-  legal = "法律事务中心",                           -- 2.1.3
-  property = "物业公司",                            -- 3.4.1
-  repair_team = "客户服务维修队",                    -- 3.5
-  contractor = "施工单位",                          -- 3.4.5, 3.4.6
-}
+local money = require("money")
+local actors = require("actors")
+local yuan, names_of = money.yuan, actors.names_of
+local DEPARTMENT_NAMES = actors.NAMES   -- the actors of the procedure: key → Chinese name (rules/lib/actors.lua)
 
 -- Cause of a complaint → responsible department, with the cause's Chinese name and the clause.
 local CAUSES = {
@@ -71,27 +55,6 @@ local MAJOR_HOUSEHOLDS_AT_LEAST = 5     -- 3.4.7: 5 or more households, same def
 local MAJOR_IF_HAZARD = true            -- 3.4.7: a structural or safety hazard
 local MAJOR_IF_MEDIA = true             -- 3.4.7: media or government involvement
 local MAJOR_NOTIFY = { "gm", "deputy_gm" }  -- 3.4.7: reported at once to 总经理 and 副总经理
-
---- Money for a trace line: 800, not 800.0; 1000.01 with two decimals.
-local function yuan(amount)
-  if amount % 1 == 0 then
-    return string.format("%.0f", amount)
-  end
-  return string.format("%.2f", amount)
-end
-
---- Chinese names of a list of actor keys, joined with 、.
-local function names_of(keys)
-  local names = {}
-  for i, key in ipairs(keys) do
-    names[i] = DEPARTMENT_NAMES[key] or key
-  end
-  return table.concat(names, "、")
-end
-
-local function copy(list)
-  return { table.unpack(list) }
-end
 
 --- The reasons (in Chinese) that make a complaint major; an empty list when it is not.
 local function major_reasons(ticket)
@@ -159,7 +122,7 @@ return {
     else
       department, clause = DEFAULT_DEPARTMENT, DEFAULT_CLAUSE
     end
-    local assisted_by = copy(ASSISTED_BY[department] or {})
+    local assisted_by = ASSISTED_BY[department] or {}
 
     local line
     if cause then
@@ -171,7 +134,7 @@ return {
     if #assisted_by > 0 then
       line = line .. "," .. names_of(assisted_by) .. "协助"
     end
-    ctx.because(string.format("%s (%s)", line, clause))
+    ctx.because("%s (%s)", line, clause)
 
     -- Feedback to cs within 3 working days of registration (3.4.2.2).
     local feedback_due = ctx.calendar:add_workdays(ticket.registered_on, FEEDBACK_WORKDAYS)
@@ -179,8 +142,8 @@ return {
     if department ~= COMPLAINT_OWNER then
       to_owner = "向" .. DEPARTMENT_NAMES[COMPLAINT_OWNER]
     end
-    ctx.because(string.format("%s须在登记(%s)后 %d 个工作日内%s反馈处理情况,最迟 %s (3.4.2.2)",
-      DEPARTMENT_NAMES[department], ticket.registered_on, FEEDBACK_WORKDAYS, to_owner, feedback_due))
+    ctx.because("%s须在登记(%s)后 %d 个工作日内%s反馈处理情况,最迟 %s (3.4.2.2)",
+      DEPARTMENT_NAMES[department], ticket.registered_on, FEEDBACK_WORKDAYS, to_owner, feedback_due)
 
     -- Major complaint (3.4.7).
     local reasons = major_reasons(ticket)
@@ -188,12 +151,12 @@ return {
     local notify = {}
     if major then
       for _, reason in ipairs(reasons) do
-        ctx.because(string.format("重大投诉:%s (3.4.7)", reason))
+        ctx.because("重大投诉:%s (3.4.7)", reason)
       end
-      notify = copy(MAJOR_NOTIFY)
-      ctx.because(string.format("立即上报%s,由其拟订处理措施 (3.4.7)", names_of(notify)))
+      notify = MAJOR_NOTIFY
+      ctx.because("立即上报%s,由其拟订处理措施 (3.4.7)", names_of(notify))
     else
-      ctx.because(string.format("不属于重大投诉:%s (3.4.7)", not_major_summary(ticket)))
+      ctx.because("不属于重大投诉:%s (3.4.7)", not_major_summary(ticket))
     end
 
     return {

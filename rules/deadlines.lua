@@ -48,26 +48,26 @@ return {
 
     if ticket.kind ~= REPAIR then
       local resolve_due = calendar:add_days(ticket.registered_on, OTHER_COMPLAINT_DAYS)
-      ctx.because(string.format("非维修类投诉,宜在一周内解决:登记(%s)后 %d 天,最迟 %s (3.4.5)",
-        ticket.registered_on, OTHER_COMPLAINT_DAYS, resolve_due))
+      ctx.because("非维修类投诉,宜在一周内解决:登记(%s)后 %d 天,最迟 %s (3.4.5)",
+        ticket.registered_on, OTHER_COMPLAINT_DAYS, resolve_due)
       return { survey_due = nil, repair_due = nil, resolve_due = resolve_due, needs_consent = false }
     end
 
     -- Site survey (3.4.5).
     local survey_due = calendar:add_workdays(ticket.registered_on, SURVEY_WORKDAYS)
-    ctx.because(string.format("现场勘察须在登记(%s)后 %d 个工作日内完成,最迟 %s (3.4.5)",
-      ticket.registered_on, SURVEY_WORKDAYS, survey_due))
+    ctx.because("现场勘察须在登记(%s)后 %d 个工作日内完成,最迟 %s (3.4.5)",
+      ticket.registered_on, SURVEY_WORKDAYS, survey_due)
 
     -- The repair counts from the survey date when it is known, else from the survey deadline.
     local start = survey_due
     if ticket.survey_date ~= nil then
       start = ticket.survey_date
-      ctx.because(string.format("现场勘察已于 %s 完成,维修期限自勘察日起算 (3.4.5)", start))
+      ctx.because("现场勘察已于 %s 完成,维修期限自勘察日起算 (3.4.5)", start)
       if ticket.survey_date > survey_due then
-        ctx.because(string.format("注意:勘察日期 %s 晚于勘察期限 %s (3.4.5)", ticket.survey_date, survey_due))
+        ctx.because("注意:勘察日期 %s 晚于勘察期限 %s (3.4.5)", ticket.survey_date, survey_due)
       end
     else
-      ctx.because(string.format("尚未记录勘察日期,维修期限自勘察期限 %s 起算 (3.4.5)", survey_due))
+      ctx.because("尚未记录勘察日期,维修期限自勘察期限 %s 起算 (3.4.5)", survey_due)
     end
 
     -- One trade or several (3.4.5).
@@ -84,7 +84,7 @@ return {
       line = "未注明工种,按单工种维修"
     end
     local repair_due = calendar:add_workdays(start, workdays)
-    ctx.because(string.format("%s,%d 个工作日内完成,最迟 %s (3.4.5)", line, workdays, repair_due))
+    ctx.because("%s,%d 个工作日内完成,最迟 %s (3.4.5)", line, workdays, repair_due)
 
     -- An especially complex repair may take longer, only with the customer's prior consent (3.4.5).
     local needs_consent = ticket.complex == true

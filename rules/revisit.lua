@@ -82,8 +82,8 @@ local function annual_points(settings, ctx)
   local low, high = basis_points(ANNUAL_RATIO_MIN), basis_points(ANNUAL_RATIO_MAX)
   local clamped = math.min(math.max(points, low), high)
   if clamped ~= points then
-    ctx.because(string.format("年度回访抽样比例 %s 不在 %s–%s 之内,按 %s 抽样 (3.7.5.2)",
-      percent_text(points), percent_text(low), percent_text(high), percent_text(clamped)))
+    ctx.because("年度回访抽样比例 %s 不在 %s–%s 之内,按 %s 抽样 (3.7.5.2)",
+      percent_text(points), percent_text(low), percent_text(high), percent_text(clamped))
   end
   return clamped
 end
@@ -120,21 +120,21 @@ local function decide(occupied, percent, plans, settings, ctx)
   if first_done == nil then
     local threshold = basis_points(FIRST_OCCUPANCY)
     if percent.points < threshold then
-      ctx.because(string.format("入住率 %d%% < %s,暂不进行首次回访 (3.7.5)", percent.whole, percent_text(threshold)))
+      ctx.because("入住率 %d%% < %s,暂不进行首次回访 (3.7.5)", percent.whole, percent_text(threshold))
       return "none", nil, 0
     end
     local ratio = basis_points(FIRST_SAMPLE_RATIO)
     local size = share_of(ratio, occupied)
-    ctx.because(string.format("入住率 %d%% ≥ %s,尚未进行首次回访:入户回访不少于已入住 %d 户的 %s,即 %d 户 (3.7.5.1)",
-      percent.whole, percent_text(threshold), occupied, percent_text(ratio), size))
+    ctx.because("入住率 %d%% ≥ %s,尚未进行首次回访:入户回访不少于已入住 %d 户的 %s,即 %d 户 (3.7.5.1)",
+      percent.whole, percent_text(threshold), occupied, percent_text(ratio), size)
     return "first", FIRST_MODE, size
   end
 
   local since = ctx.calendar:add_months(ctx.on, -ANNUAL_INTERVAL_MONTHS)
   local last = last_revisit(plans)
   if last.on > since then
-    ctx.because(string.format("%s已于 %s 进行,%d 个月内不再回访,下次年度回访 %s 起 (3.7.5.2)",
-      KIND_NAMES[last.kind], last.on, ANNUAL_INTERVAL_MONTHS, next_annual_on(ctx.calendar, last.on)))
+    ctx.because("%s已于 %s 进行,%d 个月内不再回访,下次年度回访 %s 起 (3.7.5.2)",
+      KIND_NAMES[last.kind], last.on, ANNUAL_INTERVAL_MONTHS, next_annual_on(ctx.calendar, last.on))
     return "none", nil, 0
   end
 
@@ -146,11 +146,11 @@ local function decide(occupied, percent, plans, settings, ctx)
   if last ~= first_done then
     done = done .. string.format(",最近一次%s在 %s", KIND_NAMES[last.kind], last.on)
   end
-  ctx.because(string.format("%s,已满 %d 个月,进行年度回访:电话回访已入住 %d 户的 %s,即 %d 户 (3.7.5.2)",
-    done, ANNUAL_INTERVAL_MONTHS, occupied, percent_text(ratio), size))
+  ctx.because("%s,已满 %d 个月,进行年度回访:电话回访已入住 %d 户的 %s,即 %d 户 (3.7.5.2)",
+    done, ANNUAL_INTERVAL_MONTHS, occupied, percent_text(ratio), size)
   if size < floor_size then
     size = floor_size
-    ctx.because(string.format("回访户数不少于已入住户数的 %s,即 %d 户 (3.7.5.2)", percent_text(floor_points), size))
+    ctx.because("回访户数不少于已入住户数的 %s,即 %d 户 (3.7.5.2)", percent_text(floor_points), size)
   end
   return "annual", ANNUAL_MODE, size
 end
@@ -175,7 +175,7 @@ local function draw(households, size, kind, ctx)
   end
   if #parts > 0 then
     local clause = kind == "first" and "3.7.5.1" or "3.7.5.2"
-    ctx.because(string.format("按楼栋入住户数比例抽取:%s (%s)", table.concat(parts, "、"), clause))
+    ctx.because("按楼栋入住户数比例抽取:%s (%s)", table.concat(parts, "、"), clause)
   end
   return codes
 end
@@ -205,12 +205,12 @@ local function follow_ups_of(results, plans, ctx)
   local follow_ups = {}
   for i, code in ipairs(severe_codes) do
     follow_ups[i] = { household = code, with_manager = FOLLOW_UP_WITH_MANAGER }
-    ctx.because(string.format("业主 %s 在 %s 的回访中严重不满意,须再回访,客户服务部经理参加 (3.7.5.9)",
-      code, table.concat(severe_dates[code], "、")))
+    ctx.because("业主 %s 在 %s 的回访中严重不满意,须再回访,客户服务部经理参加 (3.7.5.9)",
+      code, table.concat(severe_dates[code], "、"))
   end
   if dissatisfied > 0 then
-    ctx.because(string.format("%s有 %d 次「不满意」评价,对不满意项集中的问题做专题调查 (3.7.5.9)",
-      since, dissatisfied))
+    ctx.because("%s有 %d 次「不满意」评价,对不满意项集中的问题做专题调查 (3.7.5.9)",
+      since, dissatisfied)
   end
   return follow_ups
 end
@@ -236,8 +236,8 @@ return {
     end
 
     local callback_due = ctx.calendar:add_workdays(ticket.completed_on, CALLBACK_WORKDAYS)
-    ctx.because(string.format("维修已于 %s 完工,资料员须在 %d 个工作日内电话回访客户,最迟 %s (3.5.4)",
-      ticket.completed_on, CALLBACK_WORKDAYS, callback_due))
+    ctx.because("维修已于 %s 完工,资料员须在 %d 个工作日内电话回访客户,最迟 %s (3.5.4)",
+      ticket.completed_on, CALLBACK_WORKDAYS, callback_due)
     return { callback_due = callback_due }
   end,
 
@@ -256,15 +256,15 @@ return {
       local counted = math.min(occupied, total)
       occupancy = counted / total
       percent = { points = counted * PER_WHOLE // total, whole = counted * 100 // total }
-      ctx.because(string.format("已入住 %d 户,总户数 %d 户,入住率 %d%% (3.7.5)", occupied, total, percent.whole))
+      ctx.because("已入住 %d 户,总户数 %d 户,入住率 %d%% (3.7.5)", occupied, total, percent.whole)
       if occupied > total then
-        ctx.because(string.format("已入住户数 %d 多于总户数 %d,入住率按 100%% 计,请核对小区总户数 (3.7.5)",
-          occupied, total))
+        ctx.because("已入住户数 %d 多于总户数 %d,入住率按 100%% 计,请核对小区总户数 (3.7.5)",
+          occupied, total)
       end
     else
       occupancy = 0.0
       percent = { points = 0, whole = 0 }
-      ctx.because(string.format("小区总户数为 0(已入住 %d 户),入住率按 0%% 计 (3.7.5)", occupied))
+      ctx.because("小区总户数为 0(已入住 %d 户),入住率按 0%% 计 (3.7.5)", occupied)
     end
 
     local history = ctx.revisits(community)

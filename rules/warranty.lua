@@ -69,8 +69,8 @@ return {
       if ticket.component ~= nil then
         which = string.format("维修部位「%s」", ticket.component)
       end
-      ctx.because(string.format("%s,不在保修期表中,按保修期外处理:%s 类%s (3.5.1)",
-        which, CLASS_COMPANY_PAID, CLASS_MEANING[CLASS_COMPANY_PAID]))
+      ctx.because("%s,不在保修期表中,按保修期外处理:%s 类%s (3.5.1)",
+        which, CLASS_COMPANY_PAID, CLASS_MEANING[CLASS_COMPANY_PAID])
       return { class = CLASS_COMPANY_PAID, expires_on = nil }
     end
 
@@ -82,16 +82,16 @@ return {
     end
 
     local expires_on = ctx.calendar:add_months(completed, entry.months)
-    ctx.because(string.format("%s保修期 %s,自竣工验收(%s)起至 %s 止 (建设工程质量管理条例 第四十条)",
-      entry.name, period_text(entry.months), completed, expires_on))
+    ctx.because("%s保修期 %s,自竣工验收(%s)起至 %s 止 (建设工程质量管理条例 第四十条)",
+      entry.name, period_text(entry.months), completed, expires_on)
 
     if ticket.registered_on <= expires_on then
-      ctx.because(string.format("登记日 %s 在保修期内,为 %s 类%s (3.5.1)",
-        ticket.registered_on, CLASS_IN_WARRANTY, CLASS_MEANING[CLASS_IN_WARRANTY]))
+      ctx.because("登记日 %s 在保修期内,为 %s 类%s (3.5.1)",
+        ticket.registered_on, CLASS_IN_WARRANTY, CLASS_MEANING[CLASS_IN_WARRANTY])
       return { class = CLASS_IN_WARRANTY, expires_on = expires_on }
     end
-    ctx.because(string.format("登记日 %s 已过保修期,为 %s 类%s (3.5.1)",
-      ticket.registered_on, CLASS_COMPANY_PAID, CLASS_MEANING[CLASS_COMPANY_PAID]))
+    ctx.because("登记日 %s 已过保修期,为 %s 类%s (3.5.1)",
+      ticket.registered_on, CLASS_COMPANY_PAID, CLASS_MEANING[CLASS_COMPANY_PAID])
     return { class = CLASS_COMPANY_PAID, expires_on = expires_on }
   end,
 }

@@ -25,6 +25,8 @@ public final class LuaState {
     /// `plain(value, limit)`: a plain copy of data, seeing through read-only views, and its size in bytes; or nil and
     /// why not (nested too deep, or larger than `limit` bytes).
     public let plain: LuaRef
+    /// `new_modules()`: a `require` for modules the host compiles, with `set` and `reset` (see `Sandbox.lua`).
+    public let newModules: LuaRef
 
     /// The limits in force; change them between calls.
     public var limits: LuaLimits {
@@ -71,6 +73,7 @@ public final class LuaState {
         globalsRef = keepField("globals")
         freeze = keepField("freeze")
         plain = keepField("plain")
+        newModules = keepField("new_modules")
         lua_getfield(L, -1, "views")
         lua_setfield(L, rd_registry_index(), RD_VIEWS_KEY)
         rd_pop(L, 1)

@@ -1,5 +1,5 @@
 -- The sandbox of a ruledesk Lua state. It runs once per state, as trusted host code, before any script, and
--- returns the host's tools (see LuaState.swift): `new_env`, `freeze`, `plain`, `globals` and `views`.
+-- returns the host's tools (see LuaState.swift): `new_env`, `freeze`, `plain`, `globals`, `new_modules` and `views`.
 --
 -- Scripts see a frozen `base` of safe functions and read-only views of the libraries. A view is an empty table
 -- whose metatable reads through to the table behind it; no route hands that table out: `pairs` and `next`
@@ -144,6 +144,52 @@ base.load = function(chunk, name, _, env)
   return real_load(chunk, name, "t", env or new_env(false))
 end
 
+--- A `require` for modules the host compiled: `set(modules)` gives them (name → { chunk = …, path = … }) and
+--- forgets what ran; `require(name)` runs a module's chunk at most once until `reset()` and returns what it
+--- returned, frozen (no script can change a module another uses). Nothing else is found: no paths, no files.
+local function new_modules()
+  local modules, loaded, chain = {}, {}, {}
+  local function list()
+    local names = {}
+    for name in next, modules do names[#names + 1] = name end
+    table.sort(names)
+    return #names == 0 and "there are no modules" or "the modules are " .. table.concat(names, ", ")
+  end
+  local function require(name)
+    if type(name) ~= "string" then error("require expects a module's name, e.g. require(\"money\")", 2) end
+    local value = loaded[name]
+    if value ~= nil then return value end
+    local module = modules[name]
+    if not module then error(format("require: no module '%s'; %s", name, list()), 2) end
+    for i = 1, #chain do
+      if chain[i] == name then
+        local names = { table.unpack(chain, i) }
+        names[#names + 1] = name
+        error(format("require: the modules require each other in a cycle: %s", table.concat(names, " → ")), 2)
+      end
+    end
+    chain[#chain + 1] = name
+    local ok, result = pcall(module.chunk, name)
+    chain[#chain] = nil
+    if not ok then error(result, 0) end
+    if type(result) ~= "table" then
+      error(format("%s: a module must end with `return { … }` (its functions and values), not return %s", module.path,
+        type(result)), 0)
+    end
+    value = freeze(result, name)
+    loaded[name] = value
+    return value
+  end
+  local function set(given)
+    modules, loaded, chain = {}, {}, {}
+    for name, module in next, given do modules[name] = module end
+  end
+  local function reset()
+    loaded, chain = {}, {}
+  end
+  return { require = require, set = set, reset = reset }
+end
+
 --- What scripts see: each global, and for library tables their fields.
 local function globals()
   local out = {}
@@ -160,4 +206,5 @@ local function globals()
   return out
 end
 
-return { new_env = new_env, freeze = freeze, view = view, plain = plain, globals = globals, views = behind }
+return { new_env = new_env, freeze = freeze, view = view, plain = plain, globals = globals, new_modules = new_modules,
+         views = behind }

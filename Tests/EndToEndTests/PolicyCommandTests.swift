@@ -58,6 +58,9 @@ import TemporaryFolders
         #expect(meta.contains("function Calendar:add_workdays(date, n) end"))
         let luarc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/rules/.luarc.json")))
         #expect((luarc as? [String: Any])?["workspace.library"] as? [String] == ["types"])
+        // `require("money")` resolves to the module's file, so the language server types it.
+        #expect((luarc as? [String: Any])?["runtime.path"] as? [String] == ["lib/?.lua", "tests/lib/?.lua"])
+        #expect(meta.contains("---@param name string\nfunction require(name) end"))
     }
 
     @Test func historyExplainAndRulesLogAfterAPolicyChange() throws {

@@ -36,6 +36,15 @@ import TemporaryFolders
         #expect(console.submit("kept").output == ["42"])
     }
 
+    @Test func theConsoleRequiresTheRulesModules() throws {
+        #expect(console.submit("require('money').yuan(1000.5)").output == ["1000.50"])
+        #expect(console.submit("require('money').yuan = nil").error?.contains("cannot change money.yuan: it is read-only") == true)
+        try "return { yuan = function() return 'changed' end }\n".write(toFile: folder + "/rules/lib/money.lua", atomically: true, encoding: .utf8)
+        #expect(console.submit(".reload").error == nil)
+        #expect(console.submit("require('money').yuan(1)").output == ["changed"])
+        #expect(console.submit("require('nothing')").error?.contains("no module 'nothing'; the modules are actors, money") == true)
+    }
+
     @Test func aBrokenReloadKeepsThePreviousRules() throws {
         try "return {" .write(toFile: folder + "/rules/broken.lua", atomically: true, encoding: .utf8)
         let reply = console.submit(".reload")

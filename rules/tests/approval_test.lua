@@ -2,14 +2,9 @@
 -- its settlement (3.5.6, 2.7) and whether the contractor attends the survey (3.4.5).
 -- Boundaries after 民法典 第1259条: 1000 is tier 1, 10000 tier 2, 500 needs no contractor, 20000 goes to audit.
 
---- Evaluates a ticket of community T01 received on Monday 2026-03-02, with `fields` on top.
-local function run(fields)
-  local ticket = { community = "T01", received_at = "2026-03-02" }
-  for key, value in pairs(fields) do
-    ticket[key] = value
-  end
-  return evaluate(ticket)
-end
+local t01 = require("community_t01")   -- rules/tests/lib/community_t01.lua
+local run = t01.run
+setup = t01.setup
 
 --- A one-trade plumbing repair with the given estimated cost.
 local function repair(cost)
@@ -28,11 +23,6 @@ local function expect_approval(cost, expected)
   expect_eq(a.settlement_auditor, expected.settlement_auditor, "settlement_auditor for cost " .. amount)
   expect_eq(a.contractor_at_survey, expected.contractor_at_survey, "contractor_at_survey for cost " .. amount)
   return trace.approval
-end
-
-function setup()
-  import("calendar", "tests/data/calendar.csv")
-  community{ code = "T01", completion_date = "2024-02-29", households_total = 100 }
 end
 
 function test_cost_500()

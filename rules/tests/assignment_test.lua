@@ -1,19 +1,9 @@
 -- rules/tests/assignment_test.lua — POLICY.md section 1: the responsible department (2.2–2.7),
 -- the 3-working-day feedback (3.4.2.2) and the major complaint (3.4.7).
 
---- Evaluates a ticket of community T01 received on Monday 2026-03-02, with `fields` on top.
-local function run(fields)
-  local ticket = { community = "T01", received_at = "2026-03-02" }
-  for key, value in pairs(fields) do
-    ticket[key] = value
-  end
-  return evaluate(ticket)
-end
-
-function setup()
-  import("calendar", "tests/data/calendar.csv")
-  community{ code = "T01", completion_date = "2024-02-29", households_total = 100 }
-end
+local t01 = require("community_t01")   -- rules/tests/lib/community_t01.lua
+local run = t01.run
+setup = t01.setup
 
 -- Responsible department (2.2–2.7) -------------------------------------------------------------
 

@@ -3,19 +3,9 @@
 -- Working days: Monday–Friday, minus the `off` days, plus the `work` days of the 2024–2026 calendar.
 -- "N working days after D" is the N-th working day after D, D itself not counted.
 
---- Evaluates a ticket of community T01 received on Monday 2026-03-02, with `fields` on top.
-local function run(fields)
-  local ticket = { community = "T01", received_at = "2026-03-02" }
-  for key, value in pairs(fields) do
-    ticket[key] = value
-  end
-  return evaluate(ticket)
-end
-
-function setup()
-  import("calendar", "tests/data/calendar.csv")
-  community{ code = "T01", completion_date = "2024-02-29", households_total = 100 }
-end
+local t01 = require("community_t01")   -- rules/tests/lib/community_t01.lua
+local run = t01.run
+setup = t01.setup
 
 -- An ordinary week: March 2026 has no holidays --------------------------------------------------
 

@@ -1,23 +1,13 @@
 -- rules/tests/revisit_test.lua — POLICY.md section 5 (clause 3.5.4): the phone callback
 -- within 1 working day of a repair's completion.
 
---- Evaluates a ticket of community T01 received on Monday 2026-03-02, with `fields` on top.
-local function run(fields)
-  local ticket = { community = "T01", received_at = "2026-03-02" }
-  for key, value in pairs(fields) do
-    ticket[key] = value
-  end
-  return evaluate(ticket)
-end
+local t01 = require("community_t01")   -- rules/tests/lib/community_t01.lua
+local run = t01.run
+setup = t01.setup
 
 --- A one-trade repair registered in March 2026 and completed at `completed_at` (nil: not yet).
 local function repair_completed(completed_at)
   return run{ kind = "repair", component = "plumbing", trades = { "plumbing" }, completed_at = completed_at }
-end
-
-function setup()
-  import("calendar", "tests/data/calendar.csv")
-  community{ code = "T01", completion_date = "2024-02-29", households_total = 100 }
 end
 
 function test_callback_the_next_working_day()

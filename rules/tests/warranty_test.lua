@@ -2,24 +2,14 @@
 -- Periods run from the community's completion date; N months later on the same day number,
 -- or that month's last day: 2024-02-29 + 24 months = 2026-02-28, + 60 months = 2029-02-28.
 
---- Evaluates a ticket of community T01 received on Monday 2026-03-02, with `fields` on top.
-local function run(fields)
-  local ticket = { community = "T01", received_at = "2026-03-02" }
-  for key, value in pairs(fields) do
-    ticket[key] = value
-  end
-  return evaluate(ticket)
-end
+local t01 = require("community_t01")   -- rules/tests/lib/community_t01.lua
+local run = t01.run
+setup = t01.setup
 
 --- A repair of `component` registered on `date`, in community `community_code` (T01 unless given).
 local function repair(component, date, community_code)
   return run{ kind = "repair", cause = "warranty", component = component, trades = { "plumbing" },
     received_at = date, community = community_code or "T01" }
-end
-
-function setup()
-  import("calendar", "tests/data/calendar.csv")
-  community{ code = "T01", completion_date = "2024-02-29", households_total = 100 }
 end
 
 -- Two-year items, ending on 29 February's stand-in -----------------------------------------------

@@ -141,6 +141,13 @@ function Calendar:add_months(date, n) end
 ---@field evaluate fun(ticket: Ticket, ctx: Ctx): table
 ---@field plan? fun(community: Community, ctx: PlanCtx): table
 
+-- Modules: `local money = require("money")` finds lib/money.lua (see .luarc.json's runtime.path),
+-- so its functions complete as the module's file defines them.
+
+---the module rules/lib/NAME.lua (tests also find rules/tests/lib/NAME.lua): its table, read-only, fresh for each ticket
+---@param name string
+function require(name) end
+
 -- Helpers of rule tests (rules/tests/*.lua).
 
 ---imports a CSV as `ruledesk import` would; path relative to the rules folder

@@ -1,9 +1,9 @@
 import Foundation
 import LuaRuntime
 
-/// `ruledesk check`: compiles every rule, checks the rule-set contract (with the declarations of where outputs
-/// go), and lints rules and tests with
-/// luacheck (undefined globals, unused variables, shadowing), all with file:line.
+/// `ruledesk check`: compiles every rule and module, checks the rule-set contract (with the declarations of where
+/// outputs go) and that each module returns its table, finds a `require` of a module there is not, and lints rules,
+/// modules and tests with luacheck (undefined globals, unused variables, shadowing), all with file:line.
 public struct RuleCheck {
     /// One problem found.
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
@@ -30,13 +30,16 @@ public struct RuleCheck {
     /// Everything found, contract errors first, then luacheck's findings in file order.
     public func run() throws -> [Finding] {
         let ruleSet = try RuleSet(folder: folder)
-        var findings: [Finding] = []
+        var findings = Self.checkModules(ruleSet)
         var rules: [Rule] = []
-        for file in ruleSet.files {
-            do {
-                rules.append(try RuleLoader.load(file, into: try LuaState()).rule)
-            } catch let error as RuleSetError {
-                findings.append(Self.finding(error, file: file.path))
+        if findings.isEmpty {
+            for file in ruleSet.rules {
+                do {
+                    let lua = try LuaState()
+                    rules.append(try RuleLoader.load(file, into: lua, modules: try RuleModules(ruleSet, into: lua)).rule)
+                } catch let error as RuleSetError {
+                    findings.append(Self.finding(error, file: file.path))
+                }
             }
         }
         if findings.isEmpty {
@@ -47,14 +50,45 @@ public struct RuleCheck {
             }
         }
         let tests = ruleSet.folder + "/tests"
-        let testFiles = ((try? FileManager.default.contentsOfDirectory(atPath: tests)) ?? [])
-            .filter { $0.hasSuffix(".lua") }.sorted().map { tests + "/" + $0 }
-        findings += try lint(ruleSet.files.map(\.path).map { Self.realPath($0, folder: ruleSet.folder) } + testFiles)
+        let testModules = Self.luaFiles(in: tests + "/" + RuleSet.modulesFolder)
+        let testFiles = Self.luaFiles(in: tests) + testModules
+        let ruleFiles = ruleSet.files.map { ruleSet.folder + "/" + $0.name }
+        let moduleNames = ruleSet.modules.compactMap(\.moduleName)
+        let testModuleNames = testModules.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+        findings += ruleSet.files.flatMap { RequireScan.missing(in: $0.source, file: $0.path, modules: moduleNames) }
+        findings += testFiles.flatMap { path in
+            RequireScan.missing(in: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "", file: path,
+                                modules: moduleNames + testModuleNames)
+        }
+        findings += try lint(ruleFiles + testFiles)
         return findings
     }
 
-    private static func realPath(_ display: String, folder: String) -> String {
-        folder + "/" + (display as NSString).lastPathComponent
+    /// Each module compiles and, run, returns its table.
+    private static func checkModules(_ ruleSet: RuleSet) -> [Finding] {
+        do {
+            let lua = try LuaState()
+            let modules = try RuleModules(ruleSet, into: lua)
+            return ruleSet.modules.compactMap { file in
+                do {
+                    try modules.reset()
+                    try lua.call(modules.require, [.value(.string(file.moduleName!))]) { _ in () }
+                    return nil
+                } catch {
+                    return finding(.script("\(error)"), file: file.path)
+                }
+            }
+        } catch let error as RuleSetError {
+            return [finding(error, file: ruleSet.folder)]
+        } catch {
+            return [Finding(file: ruleSet.folder, line: nil, column: nil, code: nil, message: "\(error)", isError: true)]
+        }
+    }
+
+    /// The `*.lua` files directly in `folder`, in name order, with the folder in front.
+    private static func luaFiles(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".lua") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
     }
 
     private static func finding(_ error: RuleSetError, file: String) -> Finding {

@@ -33,6 +33,8 @@ public final class ConsoleSession {
     private(set) var engine: RuleEngine
     let lua: LuaState
     private let host: HostAPI
+    /// The rules' modules in the console's own state, fresh for each chunk typed.
+    private var modules: RuleModules
     private var env: LuaRef!
     private var fieldsFunction: LuaRef!
     private var pending: [String] = []
@@ -54,7 +56,8 @@ public final class ConsoleSession {
         engine = try RuleEngine(ruleSet: rules.load(from: store), store: store, settings: settings)
         lua = try LuaState(limits: limits)
         host = try HostAPI(lua: lua, calendar: try store.calendar(), store: store)
-        env = try lua.environment(open: true)
+        modules = try RuleModules(engine.ruleSet, into: lua)
+        env = try lua.environment(open: true, globals: ["require": .reference(modules.require)])
         let prelude = try lua.compile(ConsolePrelude.source, name: "=console", environment: env)
         fieldsFunction = try lua.callKeepingResult(prelude, [.fields(helpers())])
     }
@@ -92,6 +95,7 @@ public final class ConsoleSession {
         defer { lua.release(function) }
         printed = []
         do {
+            try modules.reset()
             let shown = try lua.call(function, []) { results in
                 (0..<results.count).map { show(results.displayValue($0), kind: results.kind($0)) }
             }
@@ -126,7 +130,9 @@ public final class ConsoleSession {
 
     /// Makes the next engine from the rules folder, or the version now in force (`.reload`).
     func reloadEngine() throws -> RuleEngine {
-        engine = try RuleEngine(ruleSet: rules.load(from: store), store: store, settings: settings)
+        let engine = try RuleEngine(ruleSet: rules.load(from: store), store: store, settings: settings)
+        modules = try modules.reloading(engine.ruleSet)
+        self.engine = engine
         host.calendar = try store.calendar()
         return engine
     }

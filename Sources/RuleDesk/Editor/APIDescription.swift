@@ -98,6 +98,10 @@ public enum APIDescription {
               doc: "n items drawn deterministically, by code; strata share n in proportion"),
     ]
 
+    /// `require`, which rules, modules, tests and the console call to use a module of the rule set.
+    public static let require = Function(name: "require", parameters: [("name", "string")], returns: nil,
+                                         doc: "the module rules/lib/NAME.lua (tests also find rules/tests/lib/NAME.lua): its table, read-only, fresh for each ticket")
+
     /// Globals rule tests may call besides the sandbox's.
     public static let testHelpers: [Function] = [
         Function(name: "import", parameters: [("kind", "string"), ("path", "string")], returns: nil,

@@ -13,7 +13,8 @@ public struct LuaLSAnnotations {
         columns = try ResultColumns.current.get()
     }
 
-    /// The files to write, relative to the rules folder: `types/ruledesk.lua` and `.luarc.json`.
+    /// The files to write, relative to the rules folder: `types/ruledesk.lua` and `.luarc.json` (whose
+    /// `runtime.path` lets `require("money")` find `lib/money.lua` and type it).
     public var files: [(path: String, text: String)] {
         [("types/ruledesk.lua", meta), (".luarc.json", luarc)]
     }
@@ -66,6 +67,12 @@ public struct LuaLSAnnotations {
             "---@field evaluate fun(ticket: Ticket, ctx: Ctx): table",
             "---@field plan? fun(community: Community, ctx: PlanCtx): table",
             "",
+            "-- Modules: `local money = require(\"money\")` finds lib/money.lua (see .luarc.json's runtime.path),",
+            "-- so its functions complete as the module's file defines them.",
+            "",
+        ]
+        out += Self.function(APIDescription.require)
+        out += [
             "-- Helpers of rule tests (rules/tests/*.lua).",
             "",
         ]
@@ -78,6 +85,8 @@ public struct LuaLSAnnotations {
         {
           "runtime.version": "Lua 5.4",
           "runtime.builtin": { "io": "disable", "debug": "disable", "package": "disable", "coroutine": "disable" },
+          "runtime.path": ["\(RuleSet.modulesFolder)/?.lua", "tests/\(RuleSet.modulesFolder)/?.lua"],
+          "runtime.special": { "require": "require" },
           "workspace.library": ["types"],
           "workspace.ignoreDir": ["types"],
           "diagnostics.globals": [\(APIDescription.testHelpers.map { "\"\($0.name)\"" }.joined(separator: ", "))]

@@ -54,14 +54,15 @@ public enum RuleArchive {
         public let kept: Bool
     }
 
-    /// Every version the database has seen, oldest first.
+    /// Every version the database has seen, oldest first (by first decision; within one second, by the order
+    /// of the decisions).
     public static func log(in db: Database) throws -> [VersionUse] {
         try Row.fetchAll(db, sql: """
             SELECT v.version, min(d.evaluated_at) AS first_use, max(d.evaluated_at) AS last_use, count(d.id) AS decisions,
                    EXISTS (SELECT 1 FROM rule_versions k WHERE k.version = v.version) AS kept
             FROM (SELECT version FROM rule_versions UNION SELECT DISTINCT rules_version FROM decisions) v
             LEFT JOIN decisions d ON d.rules_version = v.version
-            GROUP BY v.version ORDER BY coalesce(min(d.evaluated_at), '9999'), v.version
+            GROUP BY v.version ORDER BY coalesce(min(d.evaluated_at), '9999'), min(d.id), v.version
             """).map {
             VersionUse(version: $0["version"], firstUse: $0["first_use"], lastUse: $0["last_use"],
                        decisions: $0["decisions"], kept: $0["kept"])

@@ -3,11 +3,13 @@
 -- the ticket, ctx and the results of needed rules frozen (a rule reads them and changes nothing), `ctx.because`
 -- lines kept per rule, each output checked against its declaration and copied, the decision bounded in size.
 --
+-- Modules (`require`) are fresh per evaluation too: each decision and plan starts by forgetting their instances.
+--
 -- Compiled once per state with: the rule specs in evaluation order, the sandbox's `freeze` and `plain`, the data
--- functions (`json`, `valid_data`, the JSON markers), `ctx.calendar`, `ctx.query`, the plan functions and the
--- most bytes a decision (results and trace) may take.
+-- functions (`json`, `valid_data`, the JSON markers), `ctx.calendar`, `ctx.query`, the plan functions, the
+-- most bytes a decision (results and trace) may take and the modules' `reset`.
 local specs, freeze, plain, json, valid_data, json_null, json_empty_array, calendar, query, plan_functions,
-      max_bytes = ...
+      max_bytes, reset_modules = ...
 local error, type, next, ipairs, tostring, select, pcall = error, type, next, ipairs, tostring, select, pcall
 local mtype, tointeger, huge = math.type, math.tointeger, math.huge
 local utf8len, format, sub = utf8.len, string.format, string.sub
@@ -192,6 +194,7 @@ local function decide(ticket, community, household)
   community, household = freeze(community, "ctx.community"), freeze(household, "ctx.household")
   local outputs, frozen = {}, {}
   traces, bytes = {}, 0
+  reset_modules()
   for i = 1, #specs do
     local spec = specs[i]
     current = i
@@ -230,6 +233,7 @@ end
 local function plan(index, community, extra)
   current = index
   traces, bytes = { [index] = {} }, 0
+  reset_modules()
   local fields = { calendar = calendar, query = query, because = because }
   for key, value in next, plan_functions do fields[key] = value end
   for key, value in next, extra do fields[key] = value end

@@ -18,7 +18,9 @@ public final class RuleEngine {
     public let settings: Settings
     let lua: LuaState
     let host: HostAPI
-    /// The compiled files and the tables they returned, for coverage.
+    /// The rule set's modules and their `require`.
+    let modules: RuleModules
+    /// The compiled rule files and the tables they returned (and with coverage, the modules'), for coverage.
     private let chunks: [LuaRef]
     /// The driver's functions: `decide`, `decide_json`, `plan`, `state`.
     private let driver: [String: LuaRef]
@@ -33,15 +35,18 @@ public final class RuleEngine {
         lua.recordsCoverage = coverage
         self.lua = lua
         host = try HostAPI(lua: lua, calendar: try calendar ?? store?.calendar() ?? WorkCalendar(days: []), store: store)
-        let loaded = try ruleSet.files.map { try RuleLoader.load($0, into: lua) }
+        let modules = try RuleModules(ruleSet, into: lua)
+        self.modules = modules
+        let loaded = try ruleSet.rules.map { try RuleLoader.load($0, into: lua, modules: modules) }
         rules = try RuleLoader.order(loaded.map(\.rule))
         declared = try DeclaredResults(rules: rules, columns: try ResultColumns.current.get())
         labels = loaded.reduce(into: [:]) { all, item in all.merge(item.labels) { first, _ in first } }
-        chunks = loaded.flatMap { [$0.chunk, $0.table] }
-        driver = try Self.compileDriver(rules: rules, host: host, lua: lua, outputBytes: settings.outputBytes)
+        chunks = loaded.flatMap { [$0.chunk, $0.table] } + (coverage ? modules.tablesForCoverage() : [])
+        driver = try Self.compileDriver(rules: rules, host: host, lua: lua, modules: modules, outputBytes: settings.outputBytes)
     }
 
-    private static func compileDriver(rules: [Rule], host: HostAPI, lua: LuaState, outputBytes: Int) throws -> [String: LuaRef] {
+    private static func compileDriver(rules: [Rule], host: HostAPI, lua: LuaState, modules: RuleModules,
+                                      outputBytes: Int) throws -> [String: LuaRef] {
         let specs: [LuaArgument] = rules.map { rule in
             .fields([
                 "name": .value(.string(rule.name)), "path": .value(.string(rule.path)),
@@ -63,11 +68,12 @@ public final class RuleEngine {
             .reference(data.json), .reference(data.validData), .reference(data.jsonNull), .reference(data.jsonEmptyArray),
             .reference(host.calendarTable), .reference(host.query),
             .fields(host.planFunctions.mapValues { .reference($0) }), .value(.integer(Int64(outputBytes))),
+            .reference(modules.resetFunction),
         ])
         return Dictionary(uniqueKeysWithValues: ["decide", "decide_json", "plan", "state"].map { ($0, lua.field($0, of: functions)) })
     }
 
-    /// The lines with code in each rule file (the denominator of coverage).
+    /// The lines with code in each rule and module file (the denominator of coverage).
     public func linesWithCode() -> [String: Set<Int>] {
         lua.linesWithCode(reachableFrom: chunks)
     }

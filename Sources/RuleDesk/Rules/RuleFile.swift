@@ -1,19 +1,30 @@
 import Crypto
 import Foundation
 
-/// The rule set on disk: the `*.lua` files directly in a folder, in name order, and their version.
+/// The rule set on disk: the rules (`*.lua` files directly in a folder) and the modules they `require`
+/// (`lib/*.lua`), in name order, and their version.
 public struct RuleSet: Sendable {
     /// One file of the rule set.
     public struct File: Sendable, Equatable {
-        /// The name inside the folder, e.g. `approval.lua`.
+        /// The name inside the folder, e.g. `approval.lua`, or `lib/money.lua` for a module.
         public let name: String
         /// The path shown in messages, e.g. `rules/approval.lua`.
         public let path: String
         public let source: String
+
+        /// What rules `require` a module by (`money` for `lib/money.lua`); nil for a rule.
+        public var moduleName: String? {
+            guard name.hasPrefix(RuleSet.modulesFolder + "/") else { return nil }
+            return String((name as NSString).lastPathComponent.dropLast(".lua".count))
+        }
     }
+
+    /// The folder of modules inside the rules folder.
+    public static let modulesFolder = "lib"
 
     /// The folder as the user named it, without a trailing slash.
     public let folder: String
+    /// The rules and the modules, in name order.
     public let files: [File]
     /// SHA-256 of the files' names and contents, in hex: the rule set's version.
     public let version: String
@@ -27,10 +38,10 @@ public struct RuleSet: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RuleSetError.missingFolder(folder)
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-            .filter { $0.hasSuffix(".lua") && !$0.hasPrefix(".") }
-            .sorted()
-        guard !names.isEmpty else { throw RuleSetError.empty(folder) }
+        let rules = try Self.luaFiles(in: folder)
+        guard !rules.isEmpty else { throw RuleSetError.empty(folder) }
+        let modules = try Self.luaFiles(in: folder + "/" + Self.modulesFolder).map { Self.modulesFolder + "/" + $0 }
+        let names = (rules + modules).sorted()
         let files = try names.map { name -> File in
             let path = folder + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else { throw RuleSetError.unreadable(path) }
@@ -38,6 +49,22 @@ public struct RuleSet: Sendable {
             return File(name: name, path: Self.displayPath(folder: folder, name: name), source: source)
         }
         self.init(folder: folder, files: files)
+    }
+
+    /// The rule files.
+    public var rules: [File] { files.filter { $0.moduleName == nil } }
+
+    /// The modules, by name in order.
+    public var modules: [File] { files.filter { $0.moduleName != nil } }
+
+    /// The `*.lua` files directly in `folder` (none when it does not exist).
+    private static func luaFiles(in folder: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: folder).filter { name in
+            guard name.hasSuffix(".lua"), !name.hasPrefix(".") else { return false }
+            return FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
     }
 
     /// The path shown in messages: as given when short, else the folder's last part and the name

@@ -10,15 +10,19 @@ enum RuleLoader {
         let table: LuaRef
     }
 
-    static func load(_ file: RuleSet.File, into lua: LuaState) throws -> Loaded {
+    /// Compiles and runs a rule file once, with `require` finding `modules`, and reads its contract.
+    static func load(_ file: RuleSet.File, into lua: LuaState, modules: RuleModules) throws -> Loaded {
         func broken(_ problem: String) -> RuleSetError { .contract(file.path, problem) }
         let table: LuaRef, chunk: LuaRef
         do {
-            chunk = try lua.compile(file.source, name: file.path)
+            chunk = try lua.compile(file.source, name: file.path,
+                                    environment: try lua.environment(open: false, globals: ["require": .reference(modules.require)]))
             table = try lua.callKeepingResult(chunk, [])
         } catch let error as LuaError {
             // A limit hit while loading (memory, stack) may name no position: name the file.
-            throw RuleSetError.script(error.chunk == file.path ? error.message : "\(file.path): \(error.message)")
+            // A module's error already names the module's file.
+            let named = [file.path] + modules.compiled.map(\.path)
+            throw RuleSetError.script(named.contains { error.message.hasPrefix($0 + ":") } ? error.message : "\(file.path): \(error.message)")
         }
         guard lua.typeName(of: table) == "table" else {
             throw broken("the file must end with `return { name = …, needs = …, outputs = …, evaluate = … }`")

@@ -11,6 +11,8 @@ public enum RuleSetError: Error, Equatable, CustomStringConvertible {
     case duplicateName(String, String, String)
     case unknownNeed(String, String, String)
     case cycle([String])
+    /// Two modules with one name: the name, the first's path, the second's path.
+    case duplicateModule(String, String, String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum RuleSetError: Error, Equatable, CustomStringConvertible {
             return "\(path): rule '\(rule)' needs '\(need)', but no rule has that name"
         case .cycle(let names):
             return "the rules' needs form a cycle: \(names.joined(separator: " → ")); one of them must not need the other"
+        case .duplicateModule(let name, let first, let second):
+            return "\(second): the module name '\(name)' is taken by \(first); rename one of the files"
         }
     }
 
@@ -39,7 +43,7 @@ public enum RuleSetError: Error, Equatable, CustomStringConvertible {
     public var file: String? {
         switch self {
         case .unreadable(let path), .notText(let path), .contract(let path, _), .unknownNeed(let path, _, _): return path
-        case .duplicateName(_, _, let second): return second
+        case .duplicateName(_, _, let second), .duplicateModule(_, _, let second): return second
         default: return nil
         }
     }

@@ -2,7 +2,8 @@ import Foundation
 import LuaRuntime
 
 /// Runs the rule tests under `rules/tests/`: every global function `test_*` of every `*.lua` file, each in a
-/// fresh in-memory world, after the file's `setup()` if it has one.
+/// fresh in-memory world, after the file's `setup()` if it has one. Tests `require` the rule set's modules and
+/// the test modules of `rules/tests/lib/` (helpers shared by test files; not part of the rule set's version).
 ///
 /// ```swift
 /// let report = try RuleTestRunner(ruleSet: RuleSet(folder: "rules"), settings: settings).run()
@@ -95,10 +96,32 @@ public struct RuleTestRunner {
 
     private func load(_ source: String, path: String, in world: TestWorld) throws -> LuaRef {
         let lua = world.engine.lua
-        let env = try lua.environment(open: true, globals: world.globals())
+        let modules = world.engine.modules
+        var globals = world.globals()
+        globals["require"] = .reference(modules.require)
+        let env = try lua.environment(open: true, globals: globals)
         try lua.call(try lua.compile(Expectations.source, name: "expectations", environment: env), [])
+        // Test modules see what test files see.
+        let testModules = try testModuleFiles().map { name, path, source in
+            try RuleModules.compile(source, name: name, path: path, into: lua, environment: env)
+        }
+        try modules.use(modules.compiled + testModules)
         try lua.call(try lua.compile(source, name: path, environment: env), [])
         return env
+    }
+
+    /// The test modules: name, path and source of each `rules/tests/lib/*.lua`.
+    private func testModuleFiles() throws -> [(String, String, String)] {
+        let folder = ruleSet.folder + "/tests/" + RuleSet.modulesFolder
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".lua") && !$0.hasPrefix(".") }.sorted()
+        return try names.map { name in
+            let path = folder + "/" + name
+            guard let data = FileManager.default.contents(atPath: path), let source = String(data: data, encoding: .utf8) else {
+                throw RuleSetError.notText(path)
+            }
+            return (String(name.dropLast(".lua".count)), path, source)
+        }
     }
 
     private func runOne(_ name: String, source: String, path: String, in world: TestWorld) throws {
