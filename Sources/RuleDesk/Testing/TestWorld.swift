@@ -4,7 +4,7 @@ import LuaRuntime
 
 /// The helpers a rule test calls to build its world in an in-memory store and evaluate tickets in it:
 /// `import`, `community{}`, `household{}`, `calendar_day`, `evaluate{}`.
-struct TestWorld {
+final class TestWorld {
     let store: Store
     let engine: RuleEngine
     let importer: Importer
@@ -19,31 +19,39 @@ struct TestWorld {
 
     /// The globals a test file sees besides the sandbox's.
     func globals() -> [String: LuaArgument] {
-        let lua = engine.lua
-        return [
-            "import": .reference(lua.function { call in
+        [
+            "import": helper { world, call in
                 guard case .string(let kind) = try call.value(0), let importKind = ImportKind(rawValue: kind),
                       case .string(let path) = try call.value(1) else {
                     throw LuaError(.runtime, "import(kind, path): kind is one of \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")), path is relative to the rules folder")
                 }
-                _ = try checked { try importer.run(importKind, file: folder + "/" + path) }
-                try engine.reloadCalendar(from: store)
+                _ = try world.checked { try world.importer.run(importKind, file: world.folder + "/" + path) }
+                try world.engine.reloadCalendar(from: world.store)
                 return []
-            }),
-            "community": .reference(lua.function { call in try insert(.communities, call) }),
-            "household": .reference(lua.function { call in try insert(.households, call) }),
-            "calendar_day": .reference(lua.function { call in
+            },
+            "community": helper { world, call in try world.insert(.communities, call) },
+            "household": helper { world, call in try world.insert(.households, call) },
+            "calendar_day": helper { world, call in
                 let fields = ["date", "kind", "name"].enumerated().reduce(into: [String: String]()) { fields, item in
                     fields[item.element] = try? call.value(item.offset).stringValue
                 }
-                _ = try checked { try importer.insert(.calendar, fields: fields, source: "calendar_day", line: 0) }
-                try engine.reloadCalendar(from: store)
+                _ = try world.checked { try world.importer.insert(.calendar, fields: fields, source: "calendar_day", line: 0) }
+                try world.engine.reloadCalendar(from: world.store)
                 return []
-            }),
-            "evaluate": .reference(lua.function { call in try evaluate(call) }),
-            "revisit_result": .reference(lua.function { call in try insert(.revisits, call) }),
-            "plan": .reference(lua.function { call in try plan(call) }),
+            },
+            "evaluate": helper { world, call in try world.evaluate(call) },
+            "revisit_result": helper { world, call in try world.insert(.revisits, call) },
+            "plan": helper { world, call in try world.plan(call) },
         ]
+    }
+
+    /// A helper in the engine's Lua state that reaches this world without keeping it alive: the state belongs to
+    /// the world's engine, so a strong reference would keep both forever.
+    private func helper(_ body: @escaping (TestWorld, LuaCall) throws -> [LuaValue]) -> LuaArgument {
+        .reference(engine.lua.function { [weak self] call in
+            guard let self else { throw LuaError(.runtime, "the test's world is gone") }
+            return try body(self, call)
+        })
     }
 
     private func insert(_ kind: ImportKind, _ call: LuaCall) throws -> [LuaValue] {
