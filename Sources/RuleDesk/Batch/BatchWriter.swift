@@ -16,7 +16,7 @@ struct BatchWriter {
 
     /// Returns the ids of the tickets written (the others had lost their claim).
     func write(_ outcomes: [BatchOutcome], in db: Database) throws -> Set<Int64> {
-        let now = BatchRun.now()
+        let now = Timestamp.nowText()
         let decided = try db.cachedStatement(sql: """
             UPDATE tickets SET status = 'evaluated', department = ?, survey_due = ?, repair_due = ?, resolve_due = ?,
               tier = ?, class = ?, major = ?, rules_version = ?, evaluated_at = ?, error = NULL, claim_run = NULL

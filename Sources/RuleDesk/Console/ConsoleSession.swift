@@ -39,6 +39,8 @@ public final class ConsoleSession {
     private var printed: [String] = []
     /// Cases made with `case{…}`, by their number.
     var cases: [String: TicketCase] = [:]
+    /// The decisions and plans the console's handles stand for; a handle is the value's position from 1.
+    private var heldValues: [HeldValue] = []
 
     public init(store: Store, rules: RuleSource, settings: Settings, showPII: Bool = false) throws {
         self.store = store
@@ -50,7 +52,8 @@ public final class ConsoleSession {
         lua = try LuaState(limits: LuaLimits(instructions: 50_000_000_000, seconds: 0))
         host = try HostAPI(lua: lua, calendar: try store.calendar(), store: store)
         env = try lua.environment(open: true)
-        let prelude = try lua.compile(ConsolePrelude.source, name: "=console", environment: env)
+        let prelude = try lua.compile(String(decoding: PackageResources.ConsolePrelude_lua, as: UTF8.self), name: "=console",
+                                      environment: env)
         fieldsFunction = try lua.callKeepingResult(prelude, [.fields(helpers())])
     }
 
@@ -88,7 +91,7 @@ public final class ConsoleSession {
         printed = []
         do {
             let shown = try lua.call(function, []) { results in
-                (0..<results.count).map { show(results.displayValue($0), kind: results.kind($0)) }
+                (0..<results.count).map { show(results, $0) }
             }
             // Several plain values share a line, as in Lua's own console.
             let joined = shown.count > 1 && !shown.contains { $0.contains("\n") } ? [shown.joined(separator: "\t")] : shown
@@ -124,6 +127,20 @@ public final class ConsoleSession {
         engine = try RuleEngine(ruleSet: rules.load(from: store), store: store, settings: settings)
         host.calendar = try store.calendar()
         return engine
+    }
+
+    /// Keeps `value` for Lua: the handle's number.
+    func hold(_ value: HeldValue) -> LuaValue {
+        heldValues.append(value)
+        return .integer(Int64(heldValues.count))
+    }
+
+    /// The value a handle's number stands for.
+    func held(_ handle: LuaValue) throws -> HeldValue {
+        guard let number = handle.integerValue, number >= 1, number <= heldValues.count else {
+            throw LuaError(.runtime, "not a decision or a plan from this console")
+        }
+        return heldValues[Int(number) - 1]
     }
 
     /// Adds text that `print` wrote.
