@@ -16,11 +16,12 @@ import Testing
         "KF-2026-000013": "local _, raw = pairs(string); raw.format = function() return 'x' end",
     ]
 
-    /// `aa_hostile.lua` runs after `assignment` and before the other default rules; with `attacks` it attacks,
-    /// without it is the clean twin. It also keeps file-level state that a leak would show in later traces.
+    /// `aa_hostile.lua` runs after `assignment` and before the other default rules; with `attacks` it attacks (on the
+    /// sample world's tickets only, so that the rule tests a publication runs pass), without it is the clean twin.
+    /// It also keeps file-level state that a leak would show in later traces.
     static func rule(attacks: [String: String]) -> String {
         let branches = attacks.sorted { $0.key < $1.key }.map { number, attack in
-            "if ticket.number == '\(number)' then \(attack) end"
+            "if ticket.community:sub(1, 1) == 'H' and ticket.number == '\(number)' then \(attack) end"
         }.joined(separator: "\n    ")
         return """
         local last
@@ -38,9 +39,11 @@ import Testing
         """
     }
 
-    private func world(attacks: [String: String]) throws -> String {
+    /// The sample world with `aa_hostile.lua` in its rules, published when `publish`.
+    private func world(attacks: [String: String], publish: Bool = false) throws -> String {
         let folder = try Binary.sampleWorld()
         try Self.rule(attacks: attacks).write(toFile: folder + "/rules/aa_hostile.lua", atomically: true, encoding: .utf8)
+        if publish { try Binary.publish(in: folder) }
         return folder
     }
 
@@ -57,8 +60,8 @@ import Testing
     }
 
     @Test func aBatchWithAHostileRuleRecordsTheOtherTicketsAsCleanRulesDo() throws {
-        let hostile = try world(attacks: Self.attacks)
-        let clean = try world(attacks: [:])
+        let hostile = try world(attacks: Self.attacks, publish: true)
+        let clean = try world(attacks: [:], publish: true)
         defer { try? FileManager.default.removeItem(atPath: hostile); try? FileManager.default.removeItem(atPath: clean) }
 
         let attacked = try Binary.run(["batch", "--jobs", "2"], in: hostile)
