@@ -1,5 +1,4 @@
 import ArgumentParser
-import LuaRuntime
 import RuleDesk
 
 struct ExplainCommand: ParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LuaRuntime
 import RuleDesk
 
 struct RevisitCommand: ParsableCommand {
