@@ -11,11 +11,7 @@ import Testing
     let engine: RuleEngine
 
     init() throws {
-        store = try Store()
-        let importer = Importer(store: store, settings: Fixtures.shanghai)
-        for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
-            try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
-        }
+        store = try Fixtures.samples()
         engine = try RuleEngine(ruleSet: RuleSet(folder: Fixtures.root + "/rules"), store: store, settings: Fixtures.shanghai)
     }
 

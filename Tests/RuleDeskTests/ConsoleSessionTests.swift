@@ -10,12 +10,7 @@ import Testing
     init() throws {
         folder = try Fixtures.temporaryFolder()
         try FileManager.default.copyItem(atPath: Fixtures.root + "/rules", toPath: folder + "/rules")
-        let store = try Store()
-        let importer = Importer(store: store, settings: Fixtures.shanghai)
-        for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
-            try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
-        }
-        console = try ConsoleSession(store: store, rules: .draft(folder + "/rules"), settings: Fixtures.shanghai)
+        console = try ConsoleSession(store: try Fixtures.samples(), rules: .draft(folder + "/rules"), settings: Fixtures.shanghai)
     }
 
     @Test func reloadSaysWhatChangedAndKeepsTheUsersGlobals() throws {
