@@ -59,11 +59,14 @@ let package = Package(
         ),
         // Pseudo-terminals for the console's end-to-end tests.
         .target(name: "CTerminalTesting"),
+        // Temporary folders the tests make, removed when each test ends.
+        .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders"),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "CLua"]),
-        .testTarget(name: "RuleDeskTests", dependencies: ["RuleDesk"]),
+        .testTarget(name: "RuleDeskTests", dependencies: ["RuleDesk", "TemporaryFolders"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["RuleDesk", "CTerminalTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RuleDesk", "CTerminalTesting", "TemporaryFolders",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -1,7 +1,8 @@
 import CEditLine
 import Foundation
 
-/// Line editing through libedit: arrows, Ctrl-R, history kept in a file, Tab completion from a callback.
+/// Line editing through libedit: arrows, Ctrl-R, history kept in a file, Tab completion from a callback, in the
+/// terminal's UTF-8 locale (``TerminalLocale``) so that Chinese can be typed and edited.
 final class LineReader {
     enum Event: Equatable {
         case line(String)
@@ -13,9 +14,14 @@ final class LineReader {
 
     private let historyPath: String?
 
+    /// Why Chinese cannot be typed on this terminal (its locale is not UTF-8), or nil.
+    let localeWarning: String?
+
     /// `complete(word, line)` gives the words that may replace `word`, the word before the cursor.
     init(historyPath: String?, complete: @escaping (String, String) -> [String]) {
         self.historyPath = historyPath
+        // Before libedit starts: it reads the locale once, when it sets itself up.
+        localeWarning = TerminalLocale.adopt()
         Completion.provider = complete
         rd_editline_setup { text, state in Completion.next(text, state) }
         if let historyPath { _ = read_history(historyPath) }

@@ -10,7 +10,8 @@ struct ReplCommand: ParsableCommand {
         discussion: """
             A Lua prompt in the rules' sandbox with helpers: ticket("KF-2026-000001"), case{…}, eval(t),
             plan("H01"), tickets{…}; and .help, .rules, .reload, .tickets, .format, .quit. Not on a terminal
-            (ruledesk repl < session.lua) it prints each result and exits 1 if any chunk failed.
+            (ruledesk repl < session.lua) it prints each result and exits 1 if any chunk failed; each chunk
+            there has the rules' instruction budget and time limit.
 
             Example:
               ruledesk repl
@@ -25,12 +26,13 @@ struct ReplCommand: ParsableCommand {
     var showPII = false
 
     func run() throws {
+        let onTerminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
         let store = try database.open(for: .read)
         let chosen = try rules.load(store: store)
         let draftLine = chosen.draftLine
         let console = try ConsoleSession(store: store, rules: chosen.source, settings: try Settings.fromEnvironment(),
-                                         showPII: showPII)
-        if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
+                                         showPII: showPII, limits: onTerminal ? ConsoleSession.terminalLimits : LuaLimits())
+        if onTerminal {
             if let draftLine { Terminal.print(draftLine) }
             interactive(console)
         } else {
@@ -44,6 +46,7 @@ struct ReplCommand: ParsableCommand {
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let history = ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.ruledesk_history" }
         let reader = LineReader(historyPath: history) { word, line in console.completions(for: word, in: line) }
+        if let warning = reader.localeWarning { Terminal.error(warning) }
         console.catchInterrupts()
         Terminal.print("ruledesk console — .help for help, Ctrl-D to leave")
         while true {

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import RuleDesk
+import TemporaryFolders
 import Testing
 
 /// Every command works the same from any folder, with `--rules` and `--db` pointing anywhere.
-@Suite struct AnyFolderTests {
+@Suite(.removesTemporaryFolders) struct AnyFolderTests {
     /// A sample world, and an empty folder beside it to run from (`../world/rules` from there).
     private func worldAndElsewhere() throws -> (world: String, elsewhere: String) {
         let world = try Binary.sampleWorld()

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import RuleDesk
 import Testing
+import TemporaryFolders
 
 /// The batch as cron runs it: exactly once whatever happens to the process.
-@Suite(.serialized) struct BatchCommandTests {
+@Suite(.serialized, .removesTemporaryFolders) struct BatchCommandTests {
     /// Every ticket evaluated, with exactly one decision and no claim left.
     private func expectExactlyOnce(_ path: String, tickets: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let store = try Store(path: path)
@@ -105,7 +106,7 @@ import Testing
 }
 
 /// A full or read-only disk, on a small tmpfs of the test's own (needs root, as CI and the dev machines run).
-@Suite(.serialized, .enabled(if: Disk.canMount, "mounting a tmpfs needs root"))
+@Suite(.serialized, .removesTemporaryFolders, .enabled(if: Disk.canMount, "mounting a tmpfs needs root"))
 struct BatchDiskTests {
     @Test func aFullDiskIsAClearErrorAndTheRerunCompletes() throws {
         let disk = try Disk(megabytes: 64)
@@ -140,46 +141,73 @@ struct BatchDiskTests {
     }
 }
 
-/// A tmpfs mounted for one test.
+/// A tmpfs mounted for one test; `remove()` unmounts it, and a failed unmount fails the test.
 struct Disk {
     let path: String
 
     static let canMount: Bool = {
         guard getuid() == 0, let disk = try? Disk(megabytes: 1) else { return false }
-        disk.remove()
-        return true
+        return (try? disk.unmount()) != nil
     }()
 
     init(megabytes: Int) throws {
         path = NSTemporaryDirectory() + "ruledesk-disk-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", path])
+        do {
+            try Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", path])
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
     }
 
+    /// Fills the disk but `kilobytes`, through a descriptor no child process inherits (one that did would keep
+    /// the space taken after `unfill()`).
     func fill(leavingKilobytes kilobytes: Int) throws {
         var stats = statvfs()
         statvfs(path, &stats)
-        let free = Int(stats.f_bavail) * Int(stats.f_frsize)
-        let filler = max(0, free - kilobytes * 1024)
-        try Data(count: filler).write(to: URL(fileURLWithPath: path + "/filler"))
+        var left = max(0, Int(stats.f_bavail) * Int(stats.f_frsize) - kilobytes * 1024)
+        let file = open(path + "/filler", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard file >= 0 else { throw DiskError(what: "cannot create \(path)/filler: \(String(cString: strerror(errno)))") }
+        defer { close(file) }
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        while left > 0 {
+            let written = write(file, zeros, min(left, zeros.count))
+            guard written > 0 else { throw DiskError(what: "cannot fill \(path): \(String(cString: strerror(errno)))") }
+            left -= written
+        }
     }
 
     func unfill() throws { try FileManager.default.removeItem(atPath: path + "/filler") }
 
     func remountReadOnly() throws { try Self.run("/bin/mount", ["-o", "remount,ro", path]) }
 
+    /// Unmounts the disk and removes its folder; a failure is a failure of the running test.
     func remove() {
-        try? Self.run("/bin/umount", [path])
-        try? FileManager.default.removeItem(atPath: path)
+        do { try unmount() } catch { Issue.record("\(error)") }
+    }
+
+    func unmount() throws {
+        try Self.run("/bin/umount", [path])
+        try FileManager.default.removeItem(atPath: path)
     }
 
     private static func run(_ tool: String, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
+        guard process.terminationStatus == 0 else {
+            throw DiskError(what: "\(([tool] + arguments).joined(separator: " ")) failed: \(String(decoding: message, as: UTF8.self))")
+        }
     }
+}
+
+struct DiskError: Error, CustomStringConvertible {
+    let what: String
+    var description: String { what }
 }

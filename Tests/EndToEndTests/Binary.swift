@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 
 /// Runs the built `ruledesk` binary as a user would, in a folder of its own outside the project, which holds
 /// a copy of `rules/` and nothing else from the project (sample data is read from the project by absolute path).
@@ -27,14 +28,12 @@ struct Binary {
     /// The project's sample data, by absolute path.
     static let samples = root + "/samples"
 
-    /// A new, empty folder outside the project.
+    /// A new, empty folder outside the project, removed when the test ends.
     static func emptyFolder() throws -> String {
-        let folder = NSTemporaryDirectory() + "ruledesk-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder
+        try TemporaryFolder.make("ruledesk-e2e-")
     }
 
-    /// A new working folder outside the project with a copy of `rules/`.
+    /// A new working folder outside the project with a copy of `rules/`, removed when the test ends.
     static func workspace() throws -> String {
         let folder = try emptyFolder()
         try FileManager.default.copyItem(atPath: root + "/rules", toPath: folder + "/rules")
@@ -74,8 +73,10 @@ struct Binary {
         return process
     }
 
+    /// Runs the binary to its end, or kills it after `timeout` seconds and throws.
     @discardableResult
-    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:], input: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:], input: String? = nil,
+                    timeout: TimeInterval? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -90,12 +91,24 @@ struct Binary {
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inPipe.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
+        if let timeout, process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL {
+            throw BinaryTimeout(arguments: arguments, seconds: timeout)
+        }
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
+}
+
+struct BinaryTimeout: Error, CustomStringConvertible {
+    let arguments: [String]
+    let seconds: TimeInterval
+    var description: String { "ruledesk \(arguments.joined(separator: " ")) still ran after \(Int(seconds)) s" }
 }

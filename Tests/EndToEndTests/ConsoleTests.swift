@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TemporaryFolders
 
 /// The console driven through a pseudo-terminal, as a clerk uses it.
-@Suite(.serialized) struct ConsoleTests {
+@Suite(.serialized, .removesTemporaryFolders) struct ConsoleTests {
     let folder: String
     let home: String
 
@@ -20,18 +21,18 @@ import Testing
         let term = try console()
         try term.expect("ruledesk> ")
         var mark = term.mark
-        term.type("for i = 1, 3 do\r")
+        try term.type("for i = 1, 3 do\r")
         try term.expect(">> ", after: mark)
-        term.type("print(i * 10) end\r")
+        try term.type("print(i * 10) end\r")
         let output = try term.expect("ruledesk> ", after: mark)
         #expect(output.contains("10\r\n20\r\n30\r\n"), "\(output)")
         mark = term.mark
-        term.type("nil + 1\r")
+        try term.type("nil + 1\r")
         try term.expect("attempt to perform arithmetic on a nil value", after: mark)
         mark = term.mark
-        term.type("6 * 7\r")
+        try term.type("6 * 7\r")
         try term.expect("42", after: mark)
-        term.key(4)
+        try term.key(4)
         #expect(try term.wait() == 0)
     }
 
@@ -39,26 +40,29 @@ import Testing
         let term = try console()
         try term.expect("ruledesk> ")
         var mark = term.mark
-        term.type("ticket(\"KF-2025-00000")
+        try term.type("ticket(\"KF-2025-00000")
         try term.expect("KF-2025-00000", after: mark)
-        term.key(9)
-        Thread.sleep(forTimeInterval: 0.2)
-        term.key(9)
+        let bell = term.mark
+        try term.key(9)   // nothing to add to the common prefix: a bell, then the second Tab lists
+        try term.expect("\u{07}", after: bell)
+        try term.key(9)
         try term.expect("KF-2025-000001 KF-2025-000002", after: mark)
-        term.key(21)   // Ctrl-U: drop the line
-        term.type("\r")
+        try term.key(21)   // Ctrl-U: drop the line
         mark = term.mark
-        term.type("string.for")
+        try term.type("\r")
+        try term.expect("ruledesk> ", after: mark)
+        mark = term.mark
+        try term.type("string.for")
         try term.expect("string.for", after: mark)
-        term.key(9)
+        try term.key(9)
         try term.expect("mat", after: mark)
-        term.type("(\"%05d\", 42)\r")
+        try term.type("(\"%05d\", 42)\r")
         try term.expect("00042", after: mark)
         mark = term.mark
-        term.type("tick")
+        try term.type("tick")
         try term.expect("tick", after: mark)
-        term.key(9)
-        term.type("(\"KF-2026-000014\").kind\r")
+        try term.key(9)
+        try term.type("(\"KF-2026-000014\").kind\r")
         try term.expect("repair", after: mark)
     }
 
@@ -66,9 +70,9 @@ import Testing
         let first = try console()
         try first.expect("ruledesk> ")
         let typed = first.mark
-        first.type("answer = 40 + 2\r")
+        try first.type("answer = 40 + 2\r")
         try first.expect("ruledesk> ", after: typed)
-        first.type(".quit\r")
+        try first.type(".quit\r")
         #expect(try first.wait() == 0)
         let history = try String(contentsOfFile: home + "/.ruledesk_history", encoding: .utf8)
         #expect(history.contains("answer"))
@@ -76,33 +80,118 @@ import Testing
         let second = try console()
         try second.expect("ruledesk> ")
         let mark = second.mark
-        second.type("\u{1B}[A")   // up arrow twice: `.quit`, then the line before it from the first run
+        try second.type("\u{1B}[A")   // up arrow twice: `.quit`, then the line before it from the first run
         try second.expect(".quit", after: mark)
-        second.type("\u{1B}[A")
+        try second.type("\u{1B}[A")
         try second.expect("answer = 40 + 2", after: mark)
-        second.key(21)   // Ctrl-U
-        second.type("\r")
+        try second.key(21)   // Ctrl-U
+        let dropped = second.mark
+        try second.type("\r")
+        try second.expect("ruledesk> ", after: dropped)
 
         // Ctrl-R searches the history.
         let search = second.mark
-        second.key(18)
-        second.type("answ")
+        try second.key(18)
+        try second.type("answ")
         try second.expect("answer = 40 + 2", after: search)
-        second.type("\r")
+        let found = second.mark
+        try second.type("\r")
+        try second.expect("ruledesk> ", after: found)
         let ran = second.mark
-        second.type("answer\r")
+        try second.type("answer\r")
         try second.expect("42", after: ran)
+    }
+
+    @Test(arguments: ["C.UTF-8", "zh_CN.UTF-8"])
+    func chineseTypedByHandArrivesAndEditsKeepTheCursorAligned(lang: String) throws {
+        let term = try console(environment: ["LANG": lang])
+        try term.expect("ruledesk> ")
+        try term.typeByHand("x = \"地暖漏水\"")
+        try term.expectLine("ruledesk> x = \"地暖漏水\"", cursorAt: 24)
+        try term.type("\u{1B}[D")   // left arrow: before the closing quote
+        try term.expectLine("ruledesk> x = \"地暖漏水\"", cursorAt: 23)
+        try term.key(0x7F)   // backspace over a double-width character
+        try term.expectLine("ruledesk> x = \"地暖漏\"", cursorAt: 21)
+        try term.key(1)   // Ctrl-A
+        try term.expectLine("ruledesk> x = \"地暖漏\"", cursorAt: 10)
+        try term.typeByHand("y = \"甲\"; ")
+        try term.expectLine("ruledesk> y = \"甲\"; x = \"地暖漏\"", cursorAt: 20)
+        try term.key(5)   // Ctrl-E
+        try term.expectLine("ruledesk> y = \"甲\"; x = \"地暖漏\"", cursorAt: 32)
+        try term.typeByHand(" .. \"水\"")
+        var mark = term.mark
+        try term.type("\r")
+        try term.expect("ruledesk> ", after: mark)
+        mark = term.mark
+        try term.typeByHand("#x, x, y")
+        try term.type("\r")
+        try term.expect("12\t地暖漏水\t甲\r\n", after: mark)
+        #expect(!term.screen.contains("not UTF-8"))
+    }
+
+    @Test func chineseIsKeptInTheHistory() throws {
+        let first = try console()
+        try first.expect("ruledesk> ")
+        try first.typeByHand("owner = \"张三\"")
+        var mark = first.mark
+        try first.type("\r")
+        try first.expect("ruledesk> ", after: mark)
+        try first.type(".quit\r")
+        #expect(try first.wait() == 0)
+
+        let second = try console()
+        try second.expect("ruledesk> ")
+        try second.type("\u{1B}[A")   // up arrow twice: `.quit`, then the Chinese line
+        try second.expectLine("ruledesk> .quit", cursorAt: 15)
+        try second.type("\u{1B}[A")
+        try second.expectLine("ruledesk> owner = \"张三\"", cursorAt: 24)
+        mark = second.mark
+        try second.type("\r")
+        try second.expect("ruledesk> ", after: mark)
+        mark = second.mark
+        try second.type("#owner, owner\r")
+        try second.expect("6\t张三\r\n", after: mark)
+    }
+
+    @Test(arguments: ["C", nil] as [String?])
+    func aLocaleThatIsNotUTF8IsSaidOnceAndASCIIWorks(lang: String?) throws {
+        var environment = Terminal.environment(home: home)
+        environment["LANG"] = lang
+        let term = try Terminal(["repl"], in: folder, environment: environment)
+        try term.expect("ruledesk> ")
+        try term.expect("the terminal's locale (\(lang.map { "LANG=\($0)" } ?? "no LANG set")) is not UTF-8")
+        var mark = term.mark
+        try term.typeByHand("6 * 7")
+        try term.type("\r")
+        try term.expect("42\r\n", after: mark)
+        mark = term.mark
+        try term.type("1 + 1\r")
+        try term.expect("2\r\n", after: mark)
+        #expect(term.screen.components(separatedBy: "start the console with LANG=C.UTF-8").count == 2, "\(term.screen)")
+    }
+
+    @Test func theConsoleHoldsNoneOfTheTestsFiles() throws {
+        // Opened as a careless test would (inheritable), while a console starts.
+        let held = folder + "/held-open"
+        let file = open(held, O_WRONLY | O_CREAT, 0o600)
+        #expect(file >= 0)
+        defer { close(file) }
+        let term = try console()
+        try term.expect("ruledesk> ")
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(term.pid)/fd")
+        let targets = descriptors.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(term.pid)/fd/\($0)") }
+        #expect(!targets.contains(held), "\(targets)")
     }
 
     @Test func errorsAreRedOnATerminalUnlessNoColor() throws {
         let coloured = try console()
         try coloured.expect("ruledesk> ")
-        coloured.type("nil + 1\r")
+        try coloured.type("nil + 1\r")
         try coloured.expect("\u{1B}[31m")
         let plain = try console(environment: ["NO_COLOR": "1"])
         try plain.expect("ruledesk> ")
         let mark = plain.mark
-        plain.type("nil + 1\r")
+        try plain.type("nil + 1\r")
         let output = try plain.expect("ruledesk> ", after: mark)
         #expect(output.contains("attempt to perform arithmetic") && !output.contains("\u{1B}[31m"))
     }
@@ -111,17 +200,22 @@ import Testing
         let term = try console()
         try term.expect("ruledesk> ")
         var mark = term.mark
-        term.type("while true do end\r")
-        Thread.sleep(forTimeInterval: 0.5)
-        term.key(3)
-        try term.expect("interrupted", after: mark)
+        try term.type("while true do end\r")
+        try term.expect("while true do end\r\n", after: mark)
+        // Ctrl-C until the loop stops: one pressed before the chunk starts running is not the chunk's.
+        var stopped = false
+        for _ in 0..<60 where !stopped {
+            term.send("\u{03}")
+            stopped = (try? term.expect("interrupted", after: mark, timeout: 1)) != nil
+        }
+        #expect(stopped, "\(term.screen)")
         try term.expect("ruledesk> ", after: mark)
         mark = term.mark
-        term.type("half-typed")
-        term.key(3)
+        try term.type("half-typed")
+        try term.key(3)
         try term.expect("ruledesk> ", after: mark)
         mark = term.mark
-        term.type("1 + 1\r")
+        try term.type("1 + 1\r")
         let output = try term.expect("ruledesk> ", after: mark)
         #expect(output.contains("2\r\n") && !output.contains("half-typed1"), "\(output)")
     }
@@ -130,12 +224,12 @@ import Testing
         let term = try console()
         try term.expect("ruledesk> ")
         let mark = term.mark
-        term.type("ticket(\"KF-2026-000014\")\r")
+        try term.type("ticket(\"KF-2026-000014\")\r")
         let card = try term.expect("ruledesk> ", after: mark)
         #expect(card.range(of: #"\nphone +138\*\*\*\*0010\r"#, options: .regularExpression) != nil, "\(card)")
         #expect(!term.screen.contains("13800000010"))
         let full = try console(["--show-pii"])
-        full.type("ticket(\"KF-2026-000014\").phone\r")
+        try full.type("ticket(\"KF-2026-000014\").phone\r")
         try full.expect("13800000010")
     }
 
@@ -143,7 +237,7 @@ import Testing
         let term = try console(environment: ["NO_COLOR": "1"])
         try term.expect("ruledesk> ")
         let mark = term.mark
-        term.type("tickets{ limit = 8 }\r")
+        try term.type("tickets{ limit = 8 }\r")
         let output = try term.expect("ruledesk> ", after: mark)
         let lines = output.components(separatedBy: "\r\n").filter { $0.contains("KF-") || $0.hasPrefix("number") }
         #expect(lines.count == 9, "\(output)")
@@ -164,6 +258,13 @@ import Testing
         #expect(bad.stdout == "2\n")
         #expect(bad.stderr.contains("line 1: stdin:1: attempt to perform arithmetic on a nil value"))
         #expect(!bad.stdout.contains("ruledesk>") && !bad.stdout.contains("\u{1B}["))
+    }
+
+    @Test func pipedInputHasTheRulesBudget() throws {
+        let result = try Binary.run(["repl"], in: folder, input: "while true do end\n6 * 7\n", timeout: 120)
+        #expect(result.status == 1)
+        #expect(result.stdout == "42\n")
+        #expect(result.stderr.contains("line 1: stdin:1: instruction budget exhausted (10000000 instructions)"), "\(result.stderr)")
     }
 
     @Test func aCaseIsExplainedInChinese() throws {

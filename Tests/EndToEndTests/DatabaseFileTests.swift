@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import RuleDesk
+import TemporaryFolders
 import Testing
 
 /// Files given as `--db` that are not ruledesk databases, are read-only, or come from a newer ruledesk.
-@Suite struct DatabaseFileTests {
+@Suite(.removesTemporaryFolders) struct DatabaseFileTests {
     /// Commands with what they need besides `--db`.
     static let readingCommands: [[String]] = [
         ["eval", "KF-2026-000014"], ["history", "KF-2026-000014"], ["explain", "KF-2026-000014"],
@@ -109,7 +110,7 @@ import Testing
 }
 
 /// A database on a read-only disk (a small tmpfs of the test's own, remounted read-only; needs root).
-@Suite(.serialized, .enabled(if: Disk.canMount, "mounting a tmpfs needs root"))
+@Suite(.serialized, .removesTemporaryFolders, .enabled(if: Disk.canMount, "mounting a tmpfs needs root"))
 struct ReadOnlyDiskDatabaseTests {
     @Test func readingCommandsWorkOnAReadOnlyDisk() throws {
         let disk = try Disk(megabytes: 8)

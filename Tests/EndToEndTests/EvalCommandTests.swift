@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import RuleDesk
 import Testing
+import TemporaryFolders
 
-@Suite(.serialized) struct EvalCommandTests {
+@Suite(.serialized, .removesTemporaryFolders) struct EvalCommandTests {
     let folder: String
     init() throws { folder = try Binary.sampleWorld() }
 

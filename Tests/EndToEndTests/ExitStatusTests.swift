@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import RuleDesk
+import TemporaryFolders
 import Testing
 
 /// Exit statuses, numbers and summaries that scripts rely on.
-@Suite struct ExitStatusTests {
+@Suite(.removesTemporaryFolders) struct ExitStatusTests {
     /// Makes `warranty.lua` in the rules folder `rules` fail on the tickets `condition` (Lua, on `ticket`) picks.
     private func breakWarranty(in rules: String, when condition: String) throws {
         let path = rules + "/warranty.lua"

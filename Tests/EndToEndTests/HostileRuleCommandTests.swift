@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import RuleDesk
+import TemporaryFolders
 import Testing
 
 /// A hostile rule through the real binary: the attacked ticket fails with a message naming the file and the
 /// limit, `eval` returns, and a batch records every other ticket byte for byte as clean rules decide it.
-@Suite struct HostileRuleCommandTests {
+@Suite(.removesTemporaryFolders) struct HostileRuleCommandTests {
     /// The attacks, by the ticket they run on. Each is caught, so only these tickets fail.
     static let attacks: [String: String] = [
         "KF-2026-000003": "local _, raw = pairs(ctx.calendar); raw.add_workdays = function() return '2099-12-31' end",

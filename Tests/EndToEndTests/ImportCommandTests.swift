@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TemporaryFolders
 
-@Suite struct ImportCommandTests {
+@Suite(.removesTemporaryFolders) struct ImportCommandTests {
     @Test func aBadRowNamesFileLineAndColumnAndWritesNothing() throws {
         let folder = try Binary.sampleWorld()
         let csv = """

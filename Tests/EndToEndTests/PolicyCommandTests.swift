@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TemporaryFolders
 
-@Suite struct PolicyCommandTests {
+@Suite(.removesTemporaryFolders) struct PolicyCommandTests {
     @Test func checkPassesOnTheDefaultRulesAndFailsOnErrors() throws {
         let folder = try Binary.workspace()
         let clean = try Binary.run(["check", "--strict"], in: folder)

@@ -2,10 +2,11 @@ import Dispatch
 import Foundation
 import GRDB
 import RuleDesk
+import TemporaryFolders
 import Testing
 
 /// Rule releases through the binary: publish, status, log, rollback, export, and the batch under the version in force.
-@Suite struct ReleaseCommandTests {
+@Suite(.removesTemporaryFolders) struct ReleaseCommandTests {
     /// What a refused publication must leave as it was.
     private func snapshot(_ folder: String) throws -> [Int] {
         try Store(path: folder + "/ruledesk.db").read { db in

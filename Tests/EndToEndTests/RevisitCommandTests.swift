@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import RuleDesk
 import Testing
+import TemporaryFolders
 
-@Suite struct RevisitCommandTests {
+@Suite(.removesTemporaryFolders) struct RevisitCommandTests {
     @Test func planSaveRecordResultsAndStatus() throws {
         let folder = try Binary.sampleWorld()
         try Binary.publish(in: folder)
@@ -50,7 +51,7 @@ import Testing
     }
 }
 
-@Suite struct SettingsAndProgressTests {
+@Suite(.removesTemporaryFolders) struct SettingsAndProgressTests {
     @Test func theCompanysTimeZoneDecidesTheRegistrationDate() throws {
         let folder = try Binary.sampleWorld()
         func surveyDue(_ zone: String?) throws -> String? {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TemporaryFolders
 
-@Suite struct TestCommandTests {
+@Suite(.removesTemporaryFolders) struct TestCommandTests {
     @Test func theDefaultRulesPass() throws {
         let folder = try Binary.workspace()
         let result = try Binary.run(["test"], in: folder)

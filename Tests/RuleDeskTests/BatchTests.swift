@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
-@Suite struct BatchTests {
+@Suite(.removesTemporaryFolders) struct BatchTests {
     let folder: String
     let store: Store
 

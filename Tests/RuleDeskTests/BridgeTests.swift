@@ -3,10 +3,11 @@ import GRDB
 import LuaRuntime
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
 /// Each type crosses between Swift and Lua (or its stored JSON) by one conversion each way, and comes back the same;
 /// what is not data is refused with the problem at its path.
-@Suite struct BridgeTests {
+@Suite(.removesTemporaryFolders) struct BridgeTests {
     let store: Store
     let engine: RuleEngine
 

@@ -1,9 +1,11 @@
 import Foundation
+import LuaRuntime
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
 /// The console without a terminal: meta commands, completion and results, driven through the library.
-@Suite struct ConsoleSessionTests {
+@Suite(.removesTemporaryFolders) struct ConsoleSessionTests {
     let folder: String
     let console: ConsoleSession
 
@@ -90,5 +92,17 @@ import Testing
         _ = console.submit(".format json")
         #expect(console.submit("p").output == [plan.json])
         #expect(console.submit("plan(\"X99\")").error?.contains("X99") == true)
+    }
+
+    @Test func aRunawayChunkUsesUpTheRulesBudgetAndTheNextChunkRuns() {
+        let reply = console.submit("while true do end")
+        #expect(reply.error?.hasSuffix("instruction budget exhausted (10000000 instructions)") == true, "\(reply)")
+        #expect(console.submit("6 * 7").output == ["42"])
+    }
+
+    @Test func onATerminalTheBudgetIsLargeAndThereIsNoDeadline() {
+        #expect(ConsoleSession.terminalLimits.instructions > 1000 * LuaLimits().instructions)
+        #expect(ConsoleSession.terminalLimits.seconds == 0)
+        #expect(ConsoleSession.terminalLimits.memory == LuaLimits().memory)
     }
 }

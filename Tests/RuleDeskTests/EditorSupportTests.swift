@@ -2,10 +2,11 @@ import Foundation
 import LuaRuntime
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
 /// The annotations and the linter's globals come from ``APIDescription``; these tests hold the running host
 /// to that description and the committed files to the generator, so neither can drift.
-@Suite struct EditorSupportTests {
+@Suite(.removesTemporaryFolders) struct EditorSupportTests {
     @Test func theCommittedAnnotationsAreWhatTypesGenerates() throws {
         let engine = try RuleEngine(ruleSet: RuleSet(folder: Fixtures.root + "/rules"), store: nil, settings: Fixtures.shanghai)
         for file in LuaLSAnnotations(rules: engine.rules).files {

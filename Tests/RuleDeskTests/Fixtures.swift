@@ -1,6 +1,7 @@
 import Foundation
 import LuaRuntime
 @testable import RuleDesk
+import TemporaryFolders
 
 /// Throw-away folders, stores and rule sets for the tests.
 enum Fixtures {
@@ -10,10 +11,9 @@ enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
+    /// A new empty folder, removed when the test ends (its suite has the `.removesTemporaryFolders` trait).
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "ruledesk-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder.make("ruledesk-tests-")
     }
 
     static func write(_ text: String, to path: String) throws {

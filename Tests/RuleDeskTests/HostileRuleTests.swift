@@ -3,10 +3,11 @@ import GRDB
 import LuaRuntime
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
 /// The hostile cases of SANDBOX.md, written as rules: each fails that one evaluation with a clear message,
 /// the records are untouched, and the same engine then decides a normal ticket.
-@Suite struct HostileRuleTests {
+@Suite(.removesTemporaryFolders) struct HostileRuleTests {
     let store: Store
     init() throws { store = try Fixtures.store() }
 

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
-@Suite struct ImportTests {
+@Suite(.removesTemporaryFolders) struct ImportTests {
     let store: Store
     let folder: String
 
@@ -129,7 +130,7 @@ import Testing
     }
 }
 
-@Suite struct ReferenceDataTests {
+@Suite(.removesTemporaryFolders) struct ReferenceDataTests {
     @Test func importingACodeAgainUpdatesItAndADuplicateInOneFileIsAnError() throws {
         let store = try Fixtures.store()
         let folder = try Fixtures.temporaryFolder()

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 import LuaRuntime
+import TemporaryFolders
 import Testing
 @testable import RuleDesk
 
 /// A decision depends only on the ticket, the records and the rule files: a rule reads but never changes the
 /// ticket, ctx, the calendar or another rule's results, keeps nothing from one ticket to the next, and every
 /// evaluation is bounded (instructions, time, memory, output). Each failure names the rule file.
-@Suite struct IsolationTests {
+@Suite(.removesTemporaryFolders) struct IsolationTests {
     let store: Store
     init() throws { store = try Fixtures.store() }
 

@@ -3,8 +3,9 @@ import GRDB
 import LuaRuntime
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
-@Suite struct PolicyToolsTests {
+@Suite(.removesTemporaryFolders) struct PolicyToolsTests {
     let store: Store
 
     init() throws {

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
 /// The batch writes decisions with a C encoder; `eval --format json` with Swift. They must agree to the byte.
-@Suite struct RecordedDecisionTests {
+@Suite(.removesTemporaryFolders) struct RecordedDecisionTests {
     @Test func theBatchRecordsTheSameBytesAsEvalPrints() throws {
         let store = try Store()
         let importer = Importer(store: store, settings: Fixtures.shanghai)

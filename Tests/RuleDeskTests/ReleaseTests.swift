@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import TemporaryFolders
 import Testing
 @testable import RuleDesk
 
 /// Publications in the library: compare-and-swap, append-only, stored files that hash to their version.
-@Suite struct ReleaseTests {
+@Suite(.removesTemporaryFolders) struct ReleaseTests {
     private let review = ReleaseReview.Summary(check: "0 errors, 0 warnings", tests: "1 passed, 0 failed", diff: "first publication")
 
     @Test func aPublicationThatDidNotSeeTheLatestIsRefusedAndWritesNothing() throws {

@@ -2,8 +2,9 @@ import Foundation
 import LuaRuntime
 import Testing
 @testable import RuleDesk
+import TemporaryFolders
 
-@Suite struct RuleEngineTests {
+@Suite(.removesTemporaryFolders) struct RuleEngineTests {
     let store: Store
     init() throws { store = try Fixtures.store() }
 

@@ -42,14 +42,19 @@ public final class ConsoleSession {
     /// The decisions and plans the console's handles stand for; a handle is the value's position from 1.
     private var heldValues: [HeldValue] = []
 
-    public init(store: Store, rules: RuleSource, settings: Settings, showPII: Bool = false) throws {
+    /// The limits for a clerk at a terminal: a budget only a very long loop reaches and no deadline, since
+    /// Ctrl-C stops a chunk there; the memory cap stays.
+    public static let terminalLimits = LuaLimits(instructions: 50_000_000_000, seconds: 0)
+
+    /// `limits` bound each chunk: the rules' own (the default) for a script, ``terminalLimits`` on a terminal.
+    public init(store: Store, rules: RuleSource, settings: Settings, showPII: Bool = false,
+                limits: LuaLimits = LuaLimits()) throws {
         self.store = store
         self.rules = rules
         self.settings = settings
         self.showPII = showPII
         engine = try RuleEngine(ruleSet: rules.load(from: store), store: store, settings: settings)
-        // Clerks stop runaway loops with Ctrl-C; the memory cap stays.
-        lua = try LuaState(limits: LuaLimits(instructions: 50_000_000_000, seconds: 0))
+        lua = try LuaState(limits: limits)
         host = try HostAPI(lua: lua, calendar: try store.calendar(), store: store)
         env = try lua.environment(open: true)
         let prelude = try lua.compile(String(decoding: PackageResources.ConsolePrelude_lua, as: UTF8.self), name: "=console",
