@@ -55,8 +55,6 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        var report: DiffReport?
-        var draftLine: String?
         let store = try database.open(for: .read)
         let proposed = RuleSource.draft(rules)
         let proposedRules = try proposed.load(from: store)
@@ -66,9 +64,8 @@ struct DiffCommand: ParsableCommand {
         diff.range.until = until
         diff.range.community = community
         diff.jobs = max(1, jobs)
-        report = try diff.run()
-        draftLine = try proposed.draftLine(proposedRules, store: store)
-        guard let report else { return }
+        let report = try diff.run()
+        let draftLine = try proposed.draftLine(proposedRules, store: store)
         switch format {
         case .text:
             if let draftLine { Terminal.print(draftLine) }

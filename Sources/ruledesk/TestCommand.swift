@@ -28,14 +28,12 @@ struct TestCommand: ParsableCommand {
     var coverage = false
 
     func run() throws {
-        var report: RuleTestReport?, draftLine: String?
         let ruleSet = try rules.load()
-        if rules.rules != nil { draftLine = try RuleSource.draft(rules.folder).draftLine(ruleSet, store: nil) }
+        let draftLine = rules.rules == nil ? nil : try RuleSource.draft(rules.folder).draftLine(ruleSet, store: nil)
         var runner = RuleTestRunner(ruleSet: ruleSet, settings: try Settings.fromEnvironment())
         runner.pattern = pattern
         runner.coverage = coverage
-        report = try runner.run()
-        guard let report else { return }
+        let report = try runner.run()
         if let pattern, report.outcomes.isEmpty {
             throw CommandFailure(message: "no test matches --run '\(pattern)' in \(rules.rules)/tests; "
                 + "a pattern is part of FILE:NAME, e.g. approval_test.lua:test_cost, and * matches anything")
