@@ -39,8 +39,10 @@ demo: release
 	@for number in $$(cut -d, -f1 samples/tickets.csv | tail -n +2); do \
 	  echo; echo "════════ $$number"; $(RELEASE_BIN) eval $$number --db $(DEMO_DB) || exit 1; done
 
-## Swift tests (library and the built binary end to end), then the rule tests.
+## The host's own Lua linted (Sources/.luacheckrc), Swift tests (library and the built binary end to end), then
+## the rule tests.
 test: build
+	cd Sources && luacheck --no-color --quiet .
 	$(SWIFT) test
 	$(DEBUG_BIN) test
 

@@ -39,9 +39,13 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            // Compiled into the library, wherever it runs: the host's Lua (the driver), which luacheck and editors read
-            // as Lua, and the holiday calendar `ruledesk gen` builds its world with.
-            resources: [.embedInCode("Rules/Driver.lua"), .embedInCode("Synthetic/calendar.csv")]
+            // Compiled into the library, wherever it runs: the host's Lua (the driver, the console's helpers, the rule
+            // tests' expectations), which luacheck and editors read as Lua, and the holiday calendar `ruledesk gen`
+            // builds its world with.
+            resources: [
+                .embedInCode("Rules/Driver.lua"), .embedInCode("Console/ConsolePrelude.lua"),
+                .embedInCode("Testing/Expectations.lua"), .embedInCode("Synthetic/calendar.csv"),
+            ]
         ),
         .executableTarget(
             name: "ruledesk",

@@ -47,27 +47,37 @@ struct LuaStack {
 
     // MARK: - Lua to Swift
 
-    /// The value at `index` as data. `path` names it in errors (`results.approval.tier`).
+    /// The value at `index` as data, checked by the one validity check (`rd_check_data`): an error names the
+    /// problem at its path under `path` (`results.approval.tier is NaN, …`).
     func value(at index: Int32, path: String = "value") throws -> LuaValue {
+        let index = lua_absindex(L, index)
+        let bad = path.withCString { rd_check_data(L, index, $0) }
+        if bad != 0 {
+            defer { rd_pop(L, 1) }
+            throw LuaError(.badValue, text(at: -1))
+        }
         var open = Set<UnsafeRawPointer>()
-        return try value(at: lua_absindex(L, index), path: path, depth: 0, open: &open)
+        return read(at: index, levels: Self.maxDepth, open: &open)
     }
 
     /// The value at `index` for showing to a person: what is not data becomes a description
     /// (`<function>`, `<cycle>`), text keys and others are kept as text.
-    func displayValue(at index: Int32, depth: Int = 0, open: inout Set<UnsafeRawPointer>) -> LuaValue {
+    func displayValue(at index: Int32, open: inout Set<UnsafeRawPointer>) -> LuaValue {
+        read(at: index, levels: 8, open: &open)
+    }
+
+    /// The value at `index`, tables `levels` deep at most (deeper ones and cycles read as `<table>`), anything that
+    /// is not data as its description.
+    private func read(at index: Int32, depth: Int = 0, levels: Int, open: inout Set<UnsafeRawPointer>) -> LuaValue {
         let index = lua_absindex(L, index)
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .nil
         case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
         case LUA_TNUMBER:
             return rd_isinteger(L, index) != 0 ? .integer(Int64(rd_tointeger(L, index))) : .number(rd_tonumber(L, index))
-        case LUA_TSTRING:
-            var length = 0
-            let chars = rd_tolstring(L, index, &length)
-            return .string(String(decoding: UnsafeRawBufferPointer(start: chars, count: length), as: UTF8.self))
+        case LUA_TSTRING: return .string(text(at: index))
         case LUA_TTABLE:
-            guard depth < 8, lua_checkstack(L, 4) != 0, let identity = lua_topointer(L, index),
+            guard depth < levels, lua_checkstack(L, 4) != 0, let identity = lua_topointer(L, index),
                   open.insert(identity).inserted else { return .string("<table>") }
             defer { open.remove(identity) }
             let top = lua_gettop(L)
@@ -76,16 +86,14 @@ struct LuaStack {
             var byIndex: [Int64: LuaValue] = [:], byName: [String: LuaValue] = [:]
             lua_pushnil(L)
             while lua_next(L, index) != 0 {
-                let value = displayValue(at: -1, depth: depth + 1, open: &open)
+                let value = read(at: -1, depth: depth + 1, levels: levels, open: &open)
                 if lua_type(L, -2) == LUA_TNUMBER, rd_isinteger(L, -2) != 0 {
                     byIndex[Int64(rd_tointeger(L, -2))] = value
                 } else {
                     lua_pushvalue(L, -2)
-                    var length = 0
-                    let chars = rd_tolstring(L, -1, &length)
-                    let key = chars.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) }
+                    let key = text(at: -1)
                     rd_pop(L, 1)
-                    byName[key ?? "?"] = value
+                    byName[key] = value
                 }
                 rd_pop(L, 1)
             }
@@ -96,26 +104,6 @@ struct LuaStack {
             return .table(byName)
         default:
             return .string("<\(String(cString: lua_typename(L, lua_type(L, index))))>")
-        }
-    }
-
-    private func value(at index: Int32, path: String, depth: Int, open: inout Set<UnsafeRawPointer>) throws -> LuaValue {
-        switch lua_type(L, index) {
-        case LUA_TNIL, LUA_TNONE: return .nil
-        case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
-        case LUA_TNUMBER:
-            if rd_isinteger(L, index) != 0 { return .integer(Int64(rd_tointeger(L, index))) }
-            let d = rd_tonumber(L, index)
-            guard d.isFinite else { throw LuaError(.badValue, "\(path) is \(d.isNaN ? "NaN" : "infinite"), not a number a decision can hold") }
-            return .number(d)
-        case LUA_TSTRING:
-            guard let s = string(at: index) else { throw LuaError(.badValue, "\(path) is not valid UTF-8 text") }
-            return .string(s)
-        case LUA_TTABLE:
-            return try table(at: index, path: path, depth: depth, open: &open)
-        default:
-            let typeName = String(cString: lua_typename(L, lua_type(L, index)))
-            throw LuaError(.badValue, "\(path) is a \(typeName), which cannot leave Lua")
         }
     }
 
@@ -133,6 +121,13 @@ struct LuaStack {
         return lua_gettop(L)
     }
 
+    /// The string (or number, converted in place) at `index` as text, invalid UTF-8 replaced; `?` for other values.
+    private func text(at index: Int32) -> String {
+        var length = 0
+        guard let chars = rd_tolstring(L, index, &length) else { return "?" }
+        return String(decoding: UnsafeRawBufferPointer(start: chars, count: length), as: UTF8.self)
+    }
+
     /// The string at `index` if it is valid UTF-8 (numbers are not converted).
     func string(at index: Int32) -> String? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
@@ -140,43 +135,5 @@ struct LuaStack {
         guard let chars = rd_tolstring(L, index, &length) else { return nil }
         let bytes = UnsafeRawBufferPointer(start: chars, count: length).bindMemory(to: UInt8.self)
         return String(validating: bytes, as: UTF8.self)
-    }
-
-    private func table(at index: Int32, path: String, depth: Int, open: inout Set<UnsafeRawPointer>) throws -> LuaValue {
-        guard depth < Self.maxDepth, lua_checkstack(L, 4) != 0 else {
-            throw LuaError(.badValue, "\(path) is nested more than \(Self.maxDepth) levels deep")
-        }
-        guard let identity = lua_topointer(L, index), open.insert(identity).inserted else {
-            throw LuaError(.badValue, "\(path) contains itself (a cycle)")
-        }
-        defer { open.remove(identity) }
-        let top = lua_gettop(L)
-        defer { lua_settop(L, top) }
-        let index = tableBehindView(at: index)
-
-        var byIndex: [Int64: LuaValue] = [:]
-        var byName: [String: LuaValue] = [:]
-        lua_pushnil(L)
-        while lua_next(L, index) != 0 {
-            defer { rd_pop(L, 1) }
-            switch lua_type(L, -2) {
-            case LUA_TSTRING:
-                guard let key = string(at: -2) else {
-                    throw LuaError(.badValue, "\(path) has a key that is not valid UTF-8 text")
-                }
-                byName[key] = try value(at: lua_absindex(L, -1), path: "\(path).\(key)", depth: depth + 1, open: &open)
-            case LUA_TNUMBER where rd_isinteger(L, -2) != 0:
-                let key = Int64(rd_tointeger(L, -2))
-                byIndex[key] = try value(at: lua_absindex(L, -1), path: "\(path)[\(key)]", depth: depth + 1, open: &open)
-            default:
-                let typeName = String(cString: lua_typename(L, lua_type(L, -2)))
-                throw LuaError(.badValue, "\(path) has a \(typeName) key; tables must be arrays or have text keys")
-            }
-        }
-        if byIndex.isEmpty { return .table(byName) }
-        guard byName.isEmpty, (1...Int64(byIndex.count)).allSatisfy({ byIndex[$0] != nil }) else {
-            throw LuaError(.badValue, "\(path) mixes array items and named fields, or has gaps")
-        }
-        return .array((1...Int64(byIndex.count)).map { byIndex[$0]! })
     }
 }

@@ -61,24 +61,19 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        var summary: BatchSummary?, inForce: Publication?
-        try reporting {
-            var options = BatchOptions()
-            options.selection = reevaluate ? .reevaluate : retryErrors ? .errors : .new
-            options.limit = limit
-            options.jobs = jobs
-            options.dryRun = dryRun
-            let store = try database.open(for: dryRun ? .read : .write)
-            let (publication, ruleSet) = try store.read { try RuleReleases.inForceWithFiles(in: $0) }
-            inForce = publication
-            let runner = BatchRunner(store: store, ruleSet: ruleSet, settings: try Settings.fromEnvironment(), options: options)
-            let display = ProgressDisplay()
-            runner.progress = { display.show($0) }
-            summary = try runner.run()
-            display.finish()
-        }
-        guard let summary, let inForce else { return }
-        Console.print(output.format == .json ? summary.json : summary.text + "\nunder the published version \(inForce.line)")
+        var options = BatchOptions()
+        options.selection = reevaluate ? .reevaluate : retryErrors ? .errors : .new
+        options.limit = limit
+        options.jobs = jobs
+        options.dryRun = dryRun
+        let store = try database.open(for: dryRun ? .read : .write)
+        let (inForce, ruleSet) = try store.read { try RuleReleases.inForceWithFiles(in: $0) }
+        let runner = BatchRunner(store: store, ruleSet: ruleSet, settings: try Settings.fromEnvironment(), options: options)
+        let display = ProgressDisplay()
+        runner.progress = { display.show($0) }
+        let summary = try runner.run()
+        display.finish()
+        Terminal.print(output.format == .json ? summary.json : summary.text + "\nunder the published version \(inForce.line)")
         if summary.ruleErrors > 0 || summary.failed > 0 { throw ExitCode(3) }
         if summary.claimedByOthers > 0 { throw ExitCode(4) }
     }

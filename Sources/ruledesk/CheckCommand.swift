@@ -21,11 +21,10 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        var findings: [RuleCheck.Finding] = []
-        try reporting { findings = try RuleCheck(folder: rules.folder).run() }
-        for finding in findings { Console.print(finding.description) }
+        let findings = try RuleCheck(folder: rules.folder).run()
+        for finding in findings { Terminal.print(finding.description) }
         let errors = findings.filter(\.isError).count, warnings = findings.count - errors
-        Console.print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        Terminal.print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }
 }

@@ -55,28 +55,23 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        var report: DiffReport?
-        var draftLine: String?
-        try reporting {
-            let store = try database.open(for: .read)
-            let proposed = RuleSource.draft(rules)
-            let proposedRules = try proposed.load(from: store)
-            var diff = RuleDiff(store: store, current: try baseline(in: store),
-                                proposed: proposedRules, settings: try Settings.fromEnvironment())
-            diff.range.since = since
-            diff.range.until = until
-            diff.range.community = community
-            diff.jobs = max(1, jobs)
-            report = try diff.run()
-            draftLine = try proposed.draftLine(proposedRules, store: store)
-        }
-        guard let report else { return }
+        let store = try database.open(for: .read)
+        let proposed = RuleSource.draft(rules)
+        let proposedRules = try proposed.load(from: store)
+        var diff = RuleDiff(store: store, current: try baseline(in: store),
+                            proposed: proposedRules, settings: try Settings.fromEnvironment())
+        diff.range.since = since
+        diff.range.until = until
+        diff.range.community = community
+        diff.jobs = max(1, jobs)
+        let report = try diff.run()
+        let draftLine = try proposed.draftLine(proposedRules, store: store)
         switch format {
         case .text:
-            if let draftLine { Console.print(draftLine) }
-            Console.print(report.text)
-        case .json: Console.print(report.json)
-        case .csv: Console.print(report.csv)
+            if let draftLine { Terminal.print(draftLine) }
+            Terminal.print(report.text)
+        case .json: Terminal.print(report.json)
+        case .csv: Terminal.print(report.csv)
         }
         if !report.failures.isEmpty { throw ExitCode(3) }
         if exitCode, report.ticketsChanged > 0 { throw ExitCode(1) }

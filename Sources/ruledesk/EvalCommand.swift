@@ -22,22 +22,20 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        try reporting {
-            let store = try database.open(for: .read)
-            guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else {
-                let near = try store.read { try TicketSearch.closest(to: number, in: $0) }
-                let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
-                throw CommandFailure(message: "no ticket \(number) in \(database.path)\(hint)")
-            }
-            let rules = try rules.load(store: store)
-            let engine = try RuleEngine(ruleSet: rules.ruleSet, store: store, settings: try Settings.fromEnvironment())
-            let decision = try engine.evaluate(ticketCase)
-            if output.format == .json {
-                Console.print(decision.json(draft: rules.draftLine != nil))
-            } else {
-                if let draftLine = rules.draftLine { Console.print(draftLine) }
-                Console.print(decision.text(labels: engine.labels))
-            }
+        let store = try database.open(for: .read)
+        guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else {
+            let near = try store.read { try TicketSearch.closest(to: number, in: $0) }
+            let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
+            throw CommandFailure(message: "no ticket \(number) in \(database.path)\(hint)")
+        }
+        let rules = try rules.load(store: store)
+        let engine = try RuleEngine(ruleSet: rules.ruleSet, store: store, settings: try Settings.fromEnvironment())
+        let decision = try engine.evaluate(ticketCase)
+        if output.format == .json {
+            Terminal.print(decision.json(draft: rules.draftLine != nil))
+        } else {
+            if let draftLine = rules.draftLine { Terminal.print(draftLine) }
+            Terminal.print(decision.text(labels: engine.labels))
         }
     }
 }

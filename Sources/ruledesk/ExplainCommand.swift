@@ -1,5 +1,4 @@
 import ArgumentParser
-import LuaRuntime
 import RuleDesk
 
 struct ExplainCommand: ParsableCommand {
@@ -29,36 +28,27 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try reporting {
-            let store = try database.open(for: .read)
-            let (entry, ruleSet) = try store.read { db -> (DecisionHistory.Entry, RuleSet?) in
-                let history = try DecisionHistory(ticket: number, in: db)
-                var candidates = history.entries
-                if let version {
-                    guard let full = try RuleArchive.resolve(version, in: db) else { throw HistoryError.unknownVersion(version) }
-                    candidates = candidates.filter { $0.decision.rulesVersion == full }
-                    guard !candidates.isEmpty else { throw HistoryError.noDecisionUnder(number, full) }
-                }
-                guard let entry = candidates.last else { throw HistoryError.noDecision(number) }
-                return (entry, try RuleArchive.ruleSet(version: entry.decision.rulesVersion, in: db))
-            }
-            let settings = try Settings.fromEnvironment()
-            let engine = try ruleSet.map { try RuleEngine(ruleSet: $0, store: store, settings: settings) }
-            if output.format == .json {
-                Console.print(entry.decision.json)
-            } else {
-                Console.print("recorded \(entry.evaluatedAt)")
-                Console.print(entry.decision.text(labels: engine?.labels ?? [:]))
-            }
-            guard rerun else { return }
-            guard let engine else { throw HistoryError.notKept(entry.decision.rulesVersion) }
-            guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else { return }
-            let again = try engine.evaluate(ticketCase)
-            let changes = DecisionHistory.changes(from: entry.decision, to: again)
-            Console.print("")
-            Console.print(changes.isEmpty ? "re-run under \(engine.ruleSet.folder): the same results as recorded"
-                          : "re-run under \(engine.ruleSet.folder) decides differently now (the records or the calendar changed):")
-            for change in changes { Console.print("  \(change)") }
+        let store = try database.open(for: .read)
+        let (entry, ruleSet) = try store.read { db -> (DecisionHistory.Entry, RuleSet?) in
+            let entry = try DecisionHistory(ticket: number, in: db).latest(under: version, in: db)
+            return (entry, try RuleArchive.ruleSet(version: entry.decision.rulesVersion, in: db))
         }
+        let settings = try Settings.fromEnvironment()
+        let engine = try ruleSet.map { try RuleEngine(ruleSet: $0, store: store, settings: settings) }
+        if output.format == .json {
+            Terminal.print(entry.decision.json)
+        } else {
+            Terminal.print("recorded \(entry.evaluatedAt)")
+            Terminal.print(entry.decision.text(labels: engine?.labels ?? [:]))
+        }
+        guard rerun else { return }
+        guard let engine else { throw HistoryError.notKept(entry.decision.rulesVersion) }
+        guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else { return }
+        let again = try engine.evaluate(ticketCase)
+        let changes = DecisionHistory.changes(from: entry.decision, to: again)
+        Terminal.print("")
+        Terminal.print(changes.isEmpty ? "re-run under \(engine.ruleSet.folder): the same results as recorded"
+                      : "re-run under \(engine.ruleSet.folder) decides differently now (the records or the calendar changed):")
+        for change in changes { Terminal.print("  \(change)") }
     }
 }

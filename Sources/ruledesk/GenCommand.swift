@@ -32,12 +32,10 @@ struct GenCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
-            var world = SyntheticWorld(tickets: tickets)
-            world.seed = seed
-            world.calendarFile = calendar
-            _ = try world.build(at: database.path, settings: try Settings.fromEnvironment())
-            Console.print("built \(database.path) with \(tickets) new tickets")
-        }
+        var world = SyntheticWorld(tickets: tickets)
+        world.seed = seed
+        world.calendarFile = calendar
+        _ = try world.build(at: database.path, settings: try Settings.fromEnvironment())
+        Terminal.print("built \(database.path) with \(tickets) new tickets")
     }
 }

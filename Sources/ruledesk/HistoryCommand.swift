@@ -21,22 +21,20 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try reporting {
-            let history = try database.open(for: .read).read { try DecisionHistory(ticket: number, in: $0) }
-            guard !history.entries.isEmpty else { throw HistoryError.noDecision(number) }
-            if output.format == .json {
-                Console.print(JSONText.encode(.array(history.entries.map { entry in
-                    .table(["id": .integer(entry.id), "evaluated_at": .string(entry.evaluatedAt),
-                            "rules_version": .string(entry.decision.rulesVersion),
-                            "changes": .array(entry.changes.map(LuaValue.string))])
-                })))
-                return
-            }
-            for (index, entry) in history.entries.enumerated() {
-                let what = index == 0 ? "first decision" : entry.changes.isEmpty ? "no change" : "\(entry.changes.count) changes"
-                Console.print("#\(index + 1)  \(entry.evaluatedAt)  version \(entry.decision.rulesVersion.prefix(12))  \(what)")
-                for change in entry.changes { Console.print("      \(change)") }
-            }
+        let history = try database.open(for: .read).read { try DecisionHistory(ticket: number, in: $0) }
+        guard !history.entries.isEmpty else { throw HistoryError.noDecision(number) }
+        if output.format == .json {
+            Terminal.print(JSONText.encode(.array(history.entries.map { entry in
+                .table(["id": .integer(entry.id), "evaluated_at": .string(entry.evaluatedAt),
+                        "rules_version": .string(entry.decision.rulesVersion),
+                        "changes": .array(entry.changes.map(LuaValue.string))])
+            })))
+            return
+        }
+        for (index, entry) in history.entries.enumerated() {
+            let what = index == 0 ? "first decision" : entry.changes.isEmpty ? "no change" : "\(entry.changes.count) changes"
+            Terminal.print("#\(index + 1)  \(entry.evaluatedAt)  version \(entry.decision.rulesVersion.prefix(12))  \(what)")
+            for change in entry.changes { Terminal.print("      \(change)") }
         }
     }
 }

@@ -26,11 +26,9 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try reporting {
-            let store = try database.open(for: .write)
-            let importer = Importer(store: store, settings: try Settings.fromEnvironment())
-            let count = try importer.run(kind, file: file)
-            Console.print("imported \(count) \(kind == .calendar ? "calendar days" : kind.rawValue) from \(file)")
-        }
+        let store = try database.open(for: .write)
+        let importer = Importer(store: store, settings: try Settings.fromEnvironment())
+        let count = try importer.run(kind, file: file)
+        Terminal.print("imported \(count) \(kind == .calendar ? "calendar days" : kind.rawValue) from \(file)")
     }
 }

@@ -11,9 +11,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try reporting {
-            _ = try Store(path: database.path, access: .create)
-            Console.print("database ready: \(database.path)")
-        }
+        _ = try Store(path: database.path, access: .create)
+        Terminal.print("database ready: \(database.path)")
     }
 }

@@ -56,19 +56,6 @@ struct FormatOptions: ParsableArguments {
     var format: OutputFormat = .text
 }
 
-extension ParsableCommand {
-    /// Runs `body`, turning the library's errors into one clear message and exit status 1.
-    func reporting(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch let error as CustomStringConvertible {
-            throw CommandFailure(message: error.description)
-        }
-    }
-}
-
 /// `--jobs N`: from 1 to ``BatchOptions/maxJobs``.
 enum JobsLimit {
     static func check(_ jobs: Int) throws {

@@ -27,21 +27,17 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         let onTerminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
-        var console: ConsoleSession?, draftLine: String?
-        try reporting {
-            let store = try database.open(for: .read)
-            let chosen = try rules.load(store: store)
-            draftLine = chosen.draftLine
-            console = try ConsoleSession(store: store, rules: chosen.source, settings: try Settings.fromEnvironment(),
+        let store = try database.open(for: .read)
+        let chosen = try rules.load(store: store)
+        let draftLine = chosen.draftLine
+        let console = try ConsoleSession(store: store, rules: chosen.source, settings: try Settings.fromEnvironment(),
                                          showPII: showPII, limits: onTerminal ? ConsoleSession.terminalLimits : LuaLimits())
-        }
-        guard let console else { return }
         if onTerminal {
-            if let draftLine { Console.print(draftLine) }
+            if let draftLine { Terminal.print(draftLine) }
             interactive(console)
         } else {
             // A script's output stays its own; the draft mark goes to stderr.
-            if let draftLine { Console.error(draftLine) }
+            if let draftLine { Terminal.error(draftLine) }
             guard piped(console) else { throw ExitCode(1) }
         }
     }
@@ -50,23 +46,23 @@ struct ReplCommand: ParsableCommand {
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let history = ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.ruledesk_history" }
         let reader = LineReader(historyPath: history) { word, line in console.completions(for: word, in: line) }
-        if let warning = reader.localeWarning { Console.error(warning) }
+        if let warning = reader.localeWarning { Terminal.error(warning) }
         console.catchInterrupts()
-        Console.print("ruledesk console — .help for help, Ctrl-D to leave")
+        Terminal.print("ruledesk console — .help for help, Ctrl-D to leave")
         while true {
             _ = LuaState.takeInterrupt()
             switch reader.read(prompt: console.isContinuing ? ">> " : "ruledesk> ", interrupted: LuaState.takeInterrupt) {
             case .end:
-                Console.print("")
+                Terminal.print("")
                 return
             case .interrupted:
                 console.cancelLine()
-                Console.print("")
+                Terminal.print("")
             case .line(let line):
                 reader.remember(line)
                 let reply = console.submit(line)
-                for text in reply.output { Console.print(text) }
-                if let error = reply.error { Console.print(colour ? "\u{1B}[31m\(error)\u{1B}[0m" : error) }
+                for text in reply.output { Terminal.print(text) }
+                if let error = reply.error { Terminal.print(colour ? "\u{1B}[31m\(error)\u{1B}[0m" : error) }
                 if reply.quit { return }
             }
         }
@@ -78,15 +74,15 @@ struct ReplCommand: ParsableCommand {
         while let line = Swift.readLine(strippingNewline: true) {
             number += 1
             let reply = console.submit(line)
-            for text in reply.output { Console.print(text) }
+            for text in reply.output { Terminal.print(text) }
             if let error = reply.error {
-                Console.error("line \(number): \(error)")
+                Terminal.error("line \(number): \(error)")
                 succeeded = false
             }
             if reply.quit { break }
         }
         if console.isContinuing {
-            Console.error("the input ends inside an unfinished chunk")
+            Terminal.error("the input ends inside an unfinished chunk")
             succeeded = false
         }
         return succeeded

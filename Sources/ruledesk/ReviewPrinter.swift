@@ -6,22 +6,22 @@ enum ReviewPrinter {
     static let changesShown = 10
 
     static func print(_ outcome: ReleaseReview.Outcome, source: String) {
-        Console.print("review of \(source) (version \(outcome.ruleSet.version.prefix(12)))")
-        Console.print("  check  \(outcome.summary.check)")
-        for finding in outcome.findings { Console.print("         \(finding)") }
-        Console.print("  tests  \(outcome.summary.tests)")
+        Terminal.print("review of \(source) (version \(outcome.ruleSet.version.prefix(12)))")
+        Terminal.print("  check  \(outcome.summary.check)")
+        for finding in outcome.findings { Terminal.print("         \(finding)") }
+        Terminal.print("  tests  \(outcome.summary.tests)")
         if let tests = outcome.tests, tests.failed > 0 {
             for outcome in tests.outcomes where !outcome.passed {
-                Console.print("         FAIL \(outcome.file):\(outcome.line): \(outcome.test)")
-                Console.print("              \(outcome.failure ?? "")")
+                Terminal.print("         FAIL \(outcome.file):\(outcome.line): \(outcome.test)")
+                Terminal.print("              \(outcome.failure ?? "")")
             }
         }
         let against = outcome.inForce.map { " (against the version in force, #\($0.sequence) \($0.version.prefix(12)))" } ?? ""
-        Console.print("  diff   \(outcome.summary.diff)\(against)")
+        Terminal.print("  diff   \(outcome.summary.diff)\(against)")
         if let diff = outcome.diff {
             let lines = diff.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-            for line in lines.prefix(changesShown) { Console.print("         \(line)") }
-            if lines.count > changesShown { Console.print("         … \(lines.count - changesShown) more lines (`ruledesk diff` shows them all)") }
+            for line in lines.prefix(changesShown) { Terminal.print("         \(line)") }
+            if lines.count > changesShown { Terminal.print("         … \(lines.count - changesShown) more lines (`ruledesk diff` shows them all)") }
         }
     }
 }

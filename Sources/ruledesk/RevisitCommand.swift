@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
-import LuaRuntime
 import RuleDesk
 
 struct RevisitCommand: ParsableCommand {
@@ -60,21 +58,17 @@ struct RevisitPlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
-            let store = try database.open(for: save ? .write : .read)
-            let settings = try Settings.fromEnvironment()
-            guard let record = try store.read({ try Community.filter(Column("code") == community).fetchOne($0) }) else {
-                throw CommandFailure(message: RevisitError.unknownCommunity(community).description)
-            }
-            // A saved plan is a record: only the version in force makes it.
-            let chosen = save ? (ruleSet: try RuleSource.published.load(from: store), source: RuleSource.published, draftLine: nil)
-                : try rules.load(store: store)
-            let engine = try RuleEngine(ruleSet: chosen.ruleSet, store: store, settings: settings)
-            let plan = try RevisitPlanner(engine: engine, store: store).plan(record, on: on ?? settings.today)
-            if save { _ = try store.write { try plan.save(in: $0) } }
-            if output.format == .text, let draftLine = chosen.draftLine { Console.print(draftLine) }
-            Console.print(output.format == .json ? plan.json : plan.text + (save ? "\n(saved)" : ""))
-        }
+        let store = try database.open(for: save ? .write : .read)
+        let settings = try Settings.fromEnvironment()
+        let record = try store.read { try Community.coded(community, in: $0) }
+        // A saved plan is a record: only the version in force makes it.
+        let chosen = save ? (ruleSet: try RuleSource.published.load(from: store), source: RuleSource.published, draftLine: nil)
+            : try rules.load(store: store)
+        let engine = try RuleEngine(ruleSet: chosen.ruleSet, store: store, settings: settings)
+        let plan = try RevisitPlanner(engine: engine, store: store).plan(record, on: on ?? settings.today)
+        if save { _ = try store.write { try plan.save(in: $0) } }
+        if output.format == .text, let draftLine = chosen.draftLine { Terminal.print(draftLine) }
+        Terminal.print(output.format == .json ? plan.json : plan.text + (save ? "\n(saved)" : ""))
     }
 }
 
@@ -103,18 +97,9 @@ struct RevisitStatusCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try reporting {
-            let store = try database.open(for: .read)
-            let date = try on ?? Settings.fromEnvironment().today
-            let statuses = try store.read { db in
-                var request = Community.order(Column("code"))
-                if let community { request = request.filter(Column("code") == community) }
-                return try request.fetchAll(db).map { try RevisitStatus(community: $0, on: date, in: db) }
-            }
-            if let community, statuses.isEmpty {
-                throw CommandFailure(message: RevisitError.unknownCommunity(community).description)
-            }
-            Console.print(output.format == .json ? RevisitStatusTable.json(statuses) : RevisitStatusTable.text(statuses))
-        }
+        let store = try database.open(for: .read)
+        let date = try on ?? Settings.fromEnvironment().today
+        let statuses = try store.read { try RevisitStatus.all(on: date, community: community, in: $0) }
+        Terminal.print(output.format == .json ? RevisitStatusTable.json(statuses) : RevisitStatusTable.text(statuses))
     }
 }

@@ -14,13 +14,15 @@ struct RuleDeskCommand: ParsableCommand {
         subcommands: [InitCommand.self, ImportCommand.self, EvalCommand.self, TestCommand.self, RevisitCommand.self, BatchCommand.self, GenCommand.self, CheckCommand.self, TypesCommand.self, DiffCommand.self, HistoryCommand.self, ExplainCommand.self, RulesCommand.self, ReplCommand.self]
     )
 
-    /// Usage errors exit 2, failures 1, with one clear line on stderr.
+    /// The one place errors are rendered: usage errors exit 2 with the usage; a ``CommandFailure`` exits with its
+    /// status, and any other error (the library's, which say what went wrong and what to do) 1, each as one clear
+    /// line on stderr.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
-            Console.error(failure.message)
+            Terminal.error(failure.message)
             Foundation.exit(failure.status)
         } catch {
             let code = exitCode(for: error)
@@ -31,7 +33,7 @@ struct RuleDeskCommand: ParsableCommand {
             if code == .success || error is ExitCode || error is CleanExit {
                 exit(withError: error)
             }
-            Console.error(String(describing: error))
+            Terminal.error(String(describing: error))
             Foundation.exit(1)
         }
     }

@@ -26,32 +26,30 @@ struct RulesLogCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try reporting {
-            let (publications, log) = try database.open(for: .read).read { (try RuleReleases.log(in: $0), try RuleArchive.log(in: $0)) }
-            let sequences = Dictionary(grouping: publications, by: \.version)
-            if output.format == .json {
-                Console.print(JSONText.encode(.array(log.map { use in
-                    .table(["version": .string(use.version), "first_use": use.firstUse.map(LuaValue.string) ?? .nil,
-                            "last_use": use.lastUse.map(LuaValue.string) ?? .nil,
-                            "decisions": .integer(Int64(use.decisions)), "kept": .boolean(use.kept),
-                            "publications": .array((sequences[use.version] ?? []).map(PublicationJSON.value))])
-                })))
-                return
-            }
-            if publications.isEmpty {
-                Console.print("no publications yet")
-            } else {
-                Console.print(AlignedTable.render(
-                    header: ["#", "version", "kind", "by", "at", "note"],
-                    rows: publications.reversed().map { ["\($0.sequence)", String($0.version.prefix(12)), $0.kind.rawValue,
-                                                         $0.publishedBy, $0.publishedAt, $0.note] }))
-            }
-            Console.print("")
-            Console.print(AlignedTable.render(
-                header: ["version", "first use", "last use", "decisions", "files", "published"],
-                rows: log.map { [String($0.version.prefix(12)), $0.firstUse ?? "—", $0.lastUse ?? "—", String($0.decisions),
-                                 $0.kept ? "kept" : "not kept",
-                                 sequences[$0.version].map { $0.map { "#\($0.sequence)" }.joined(separator: " ") } ?? "—"] }))
+        let (publications, log) = try database.open(for: .read).read { (try RuleReleases.log(in: $0), try RuleArchive.log(in: $0)) }
+        let sequences = Dictionary(grouping: publications, by: \.version)
+        if output.format == .json {
+            Terminal.print(JSONText.encode(.array(log.map { use in
+                .table(["version": .string(use.version), "first_use": use.firstUse.map(LuaValue.string) ?? .nil,
+                        "last_use": use.lastUse.map(LuaValue.string) ?? .nil,
+                        "decisions": .integer(Int64(use.decisions)), "kept": .boolean(use.kept),
+                        "publications": .array((sequences[use.version] ?? []).map(PublicationJSON.value))])
+            })))
+            return
         }
+        if publications.isEmpty {
+            Terminal.print("no publications yet")
+        } else {
+            Terminal.print(AlignedTable.render(
+                header: ["#", "version", "kind", "by", "at", "note"],
+                rows: publications.reversed().map { ["\($0.sequence)", String($0.version.prefix(12)), $0.kind.rawValue,
+                                                     $0.publishedBy, $0.publishedAt, $0.note] }))
+        }
+        Terminal.print("")
+        Terminal.print(AlignedTable.render(
+            header: ["version", "first use", "last use", "decisions", "files", "published"],
+            rows: log.map { [String($0.version.prefix(12)), $0.firstUse ?? "—", $0.lastUse ?? "—", String($0.decisions),
+                             $0.kept ? "kept" : "not kept",
+                             sequences[$0.version].map { $0.map { "#\($0.sequence)" }.joined(separator: " ") } ?? "—"] }))
     }
 }

@@ -27,13 +27,11 @@ struct RulesExportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try reporting {
-            let ruleSet = try database.open(for: .read).read { db in
-                try RuleReleases.ruleSet(version: try RuleReleases.resolve(version, in: db), in: db)
-            }
-            let paths = try RuleExport.write(ruleSet, to: folder, force: force)
-            for path in paths { Console.print("wrote \(path)") }
-            Console.print("\(folder) holds version \(try RuleSet(folder: folder).version)")
+        let ruleSet = try database.open(for: .read).read { db in
+            try RuleReleases.ruleSet(version: try RuleReleases.resolve(version, in: db), in: db)
         }
+        let paths = try RuleExport.write(ruleSet, to: folder, force: force)
+        for path in paths { Terminal.print("wrote \(path)") }
+        Terminal.print("\(folder) holds version \(try RuleSet(folder: folder).version)")
     }
 }

@@ -46,22 +46,20 @@ struct RulesPublishCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
-            try Confirmation.ensurePossible(yes: yes)
-            var review = ReleaseReview(store: try database.open(for: .write), settings: try Settings.fromEnvironment())
-            review.strict = strict
-            review.recentTickets = recent
-            review.jobs = max(1, jobs)
-            let outcome = try review.review(folder: rules.folder)
-            ReviewPrinter.print(outcome, source: rules.folder)
-            if let refusal = outcome.refusal { throw ReleaseError.refused(refusal) }
-            try Confirmation.ask("put version \(outcome.ruleSet.version.prefix(12)) from \(rules.folder) into force?", yes: yes)
-            let publication = try review.store.write {
-                try RuleReleases.publish(outcome.ruleSet, kind: .publish, by: by, note: note, review: outcome.summary,
-                                         expecting: outcome.inForce?.version, in: $0)
-            }
-            Console.print("in force: \(publication.line)")
+        try Confirmation.ensurePossible(yes: yes)
+        var review = ReleaseReview(store: try database.open(for: .write), settings: try Settings.fromEnvironment())
+        review.strict = strict
+        review.recentTickets = recent
+        review.jobs = max(1, jobs)
+        let outcome = try review.review(folder: rules.folder)
+        ReviewPrinter.print(outcome, source: rules.folder)
+        if let refusal = outcome.refusal { throw ReleaseError.refused(refusal) }
+        try Confirmation.ask("put version \(outcome.ruleSet.version.prefix(12)) from \(rules.folder) into force?", yes: yes)
+        let publication = try review.store.write {
+            try RuleReleases.publish(outcome.ruleSet, kind: .publish, by: by, note: note, review: outcome.summary,
+                                     expecting: outcome.inForce?.version, in: $0)
         }
+        Terminal.print("in force: \(publication.line)")
     }
 }
 

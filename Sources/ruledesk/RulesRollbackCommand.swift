@@ -41,28 +41,26 @@ struct RulesRollbackCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
-            try Confirmation.ensurePossible(yes: yes)
-            let store = try database.open(for: .write)
-            let full = try store.read { db -> String in
-                let full = try RuleReleases.resolve(version, in: db)
-                if let inForce = try RuleReleases.inForce(in: db), inForce.version == full {
-                    throw ReleaseError.alreadyInForce(inForce)
-                }
-                return full
+        try Confirmation.ensurePossible(yes: yes)
+        let store = try database.open(for: .write)
+        let full = try store.read { db -> String in
+            let full = try RuleReleases.resolve(version, in: db)
+            if let inForce = try RuleReleases.inForce(in: db), inForce.version == full {
+                throw ReleaseError.alreadyInForce(inForce)
             }
-            var review = ReleaseReview(store: store, settings: try Settings.fromEnvironment())
-            review.recentTickets = recent
-            review.jobs = max(1, jobs)
-            let outcome = try review.review(rollbackTo: full)
-            ReviewPrinter.print(outcome, source: "published \(full.prefix(12))")
-            if let refusal = outcome.refusal { throw ReleaseError.refused(refusal) }
-            try Confirmation.ask("put version \(full.prefix(12)) back into force?", yes: yes)
-            let publication = try store.write {
-                try RuleReleases.publish(outcome.ruleSet, kind: .rollback, by: by, note: note, review: outcome.summary,
-                                         expecting: outcome.inForce?.version, in: $0)
-            }
-            Console.print("in force: \(publication.line)")
+            return full
         }
+        var review = ReleaseReview(store: store, settings: try Settings.fromEnvironment())
+        review.recentTickets = recent
+        review.jobs = max(1, jobs)
+        let outcome = try review.review(rollbackTo: full)
+        ReviewPrinter.print(outcome, source: "published \(full.prefix(12))")
+        if let refusal = outcome.refusal { throw ReleaseError.refused(refusal) }
+        try Confirmation.ask("put version \(full.prefix(12)) back into force?", yes: yes)
+        let publication = try store.write {
+            try RuleReleases.publish(outcome.ruleSet, kind: .rollback, by: by, note: note, review: outcome.summary,
+                                     expecting: outcome.inForce?.version, in: $0)
+        }
+        Terminal.print("in force: \(publication.line)")
     }
 }

@@ -20,36 +20,34 @@ struct RulesStatusCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try reporting {
-            let store = try database.open(for: .read)
-            let inForce = try store.read { db in
-                try RuleReleases.inForce(in: db).map { ($0, try RuleReleases.ruleSet(version: $0.version, in: db)) }
-            }
-            let folder = try RuleSet(folder: rules.folder)
-            let changes = inForce.map { RuleSetChanges.lines(from: $0.1, to: folder) } ?? []
-            if output.format == .json {
-                Console.print(JSONText.encode(.table([
-                    "in_force": inForce.map { PublicationJSON.value($0.0) } ?? .nil,
-                    "folder": .string(folder.folder), "folder_version": .string(folder.version),
-                    "differs": .boolean(inForce?.0.version != folder.version),
-                    "files": .array(changes.map { .string($0.trimmingCharacters(in: .whitespaces)) }),
-                ])))
-                return
-            }
-            guard let (publication, _) = inForce else {
-                Console.print("no version is in force: nothing was published in \(database.path) yet")
-                Console.print("\(folder.folder) is version \(folder.version.prefix(12)); publish it with "
-                              + "`ruledesk rules publish --rules \(folder.folder) --by NAME --note TEXT`")
-                return
-            }
-            Console.print("in force: \(publication.line)")
-            Console.print("  check \(publication.review.check); tests \(publication.review.tests); diff \(publication.review.diff)")
-            if changes.isEmpty {
-                Console.print("\(folder.folder) holds the same files")
-            } else {
-                Console.print("\(folder.folder) (version \(folder.version.prefix(12)), not in force) differs:")
-                for line in changes { Console.print(line) }
-            }
+        let store = try database.open(for: .read)
+        let inForce = try store.read { db in
+            try RuleReleases.inForce(in: db).map { ($0, try RuleReleases.ruleSet(version: $0.version, in: db)) }
+        }
+        let folder = try RuleSet(folder: rules.folder)
+        let changes = inForce.map { RuleSetChanges.lines(from: $0.1, to: folder) } ?? []
+        if output.format == .json {
+            Terminal.print(JSONText.encode(.table([
+                "in_force": inForce.map { PublicationJSON.value($0.0) } ?? .nil,
+                "folder": .string(folder.folder), "folder_version": .string(folder.version),
+                "differs": .boolean(inForce?.0.version != folder.version),
+                "files": .array(changes.map { .string($0.trimmingCharacters(in: .whitespaces)) }),
+            ])))
+            return
+        }
+        guard let (publication, _) = inForce else {
+            Terminal.print("no version is in force: nothing was published in \(database.path) yet")
+            Terminal.print("\(folder.folder) is version \(folder.version.prefix(12)); publish it with "
+                          + "`ruledesk rules publish --rules \(folder.folder) --by NAME --note TEXT`")
+            return
+        }
+        Terminal.print("in force: \(publication.line)")
+        Terminal.print("  check \(publication.review.check); tests \(publication.review.tests); diff \(publication.review.diff)")
+        if changes.isEmpty {
+            Terminal.print("\(folder.folder) holds the same files")
+        } else {
+            Terminal.print("\(folder.folder) (version \(folder.version.prefix(12)), not in force) differs:")
+            for line in changes { Terminal.print(line) }
         }
     }
 }

@@ -28,22 +28,18 @@ struct TestCommand: ParsableCommand {
     var coverage = false
 
     func run() throws {
-        var report: RuleTestReport?, draftLine: String?
-        try reporting {
-            let ruleSet = try rules.load()
-            if rules.rules != nil { draftLine = try RuleSource.draft(rules.folder).draftLine(ruleSet, store: nil) }
-            var runner = RuleTestRunner(ruleSet: ruleSet, settings: try Settings.fromEnvironment())
-            runner.pattern = pattern
-            runner.coverage = coverage
-            report = try runner.run()
-        }
-        guard let report else { return }
+        let ruleSet = try rules.load()
+        let draftLine = rules.rules == nil ? nil : try RuleSource.draft(rules.folder).draftLine(ruleSet, store: nil)
+        var runner = RuleTestRunner(ruleSet: ruleSet, settings: try Settings.fromEnvironment())
+        runner.pattern = pattern
+        runner.coverage = coverage
+        let report = try runner.run()
         if let pattern, report.outcomes.isEmpty {
             throw CommandFailure(message: "no test matches --run '\(pattern)' in \(rules.rules)/tests; "
                 + "a pattern is part of FILE:NAME, e.g. approval_test.lua:test_cost, and * matches anything")
         }
-        if output.format == .text, let draftLine { Console.print(draftLine) }
-        Console.print(output.format == .json ? report.json : report.text)
+        if output.format == .text, let draftLine { Terminal.print(draftLine) }
+        Terminal.print(output.format == .json ? report.json : report.text)
         if report.failed > 0 { throw ExitCode(1) }
     }
 }

@@ -19,11 +19,9 @@ struct TypesCommand: ParsableCommand {
     @OptionGroup var rules: RulesOptions
 
     func run() throws {
-        try reporting {
-            let engine = try RuleEngine(ruleSet: try rules.load(), store: nil, settings: try Settings.fromEnvironment())
-            for path in try LuaLSAnnotations(rules: engine.rules).write(into: engine.ruleSet.folder) {
-                Console.print("wrote \(path)")
-            }
+        let engine = try RuleEngine(ruleSet: try rules.load(), store: nil, settings: try Settings.fromEnvironment())
+        for path in try LuaLSAnnotations(rules: engine.rules).write(into: engine.ruleSet.folder) {
+            Terminal.print("wrote \(path)")
         }
     }
 }

@@ -116,7 +116,7 @@ import TemporaryFolders
         try store.write { db in
             try db.execute(sql: """
                 INSERT INTO batch_runs (host, pid, process_start, started_at, heartbeat_at) VALUES (?, ?, '1', 'x', ?)
-                """, arguments: [BatchRun.host, Int(getpid()), BatchRun.now()])
+                """, arguments: [BatchRun.host, Int(getpid()), Timestamp.nowText()])
             try db.execute(sql: "UPDATE tickets SET claim_run = ?", arguments: [db.lastInsertedRowID])
         }
         #expect(BatchRun.processStart(getpid()) != nil)

@@ -12,12 +12,7 @@ import TemporaryFolders
     init() throws {
         folder = try Fixtures.temporaryFolder()
         try FileManager.default.copyItem(atPath: Fixtures.root + "/rules", toPath: folder + "/rules")
-        let store = try Store()
-        let importer = Importer(store: store, settings: Fixtures.shanghai)
-        for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
-            try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
-        }
-        console = try ConsoleSession(store: store, rules: .draft(folder + "/rules"), settings: Fixtures.shanghai)
+        console = try ConsoleSession(store: try Fixtures.samples(), rules: .draft(folder + "/rules"), settings: Fixtures.shanghai)
     }
 
     @Test func reloadSaysWhatChangedAndKeepsTheUsersGlobals() throws {
@@ -76,6 +71,36 @@ import TemporaryFolders
         console.cancelLine()
         #expect(!console.isContinuing)
         #expect(console.submit("1 + 1").output == ["2"])
+    }
+
+    @Test func aDecisionIsAHandleToTheEnginesDecision() throws {
+        let ticketCase = try console.store.read { try TicketCase.load(number: "KF-2026-000007", from: $0)! }
+        let decision = try console.engine.evaluate(ticketCase)
+        #expect(console.submit("d = eval(\"KF-2026-000007\")").error == nil)
+        #expect(console.submit("d").output == [decision.text(labels: console.engine.labels)])
+        #expect(console.submit("getmetatable(d).__name").output == ["ruledesk.decision"])
+        #expect(console.submit("d.results.approval.tier").output == ["\(ConsoleView.inline(decision.results(of: "approval")!["tier"]!))"])
+        #expect(console.submit("d.ticket, d.rules_version").output == ["KF-2026-000007\t\(decision.rulesVersion)"])
+        var names: [String] = []
+        for line in console.submit("for k in pairs(d) do print(k) end").output { names.append(line) }
+        #expect(names.sorted() == ["results", "rules_version", "ticket", "trace"])
+        #expect(console.submit("d.ticket = 'x'").error == "stdin:1: a decision cannot be changed")
+        #expect(console.submit("print(d)").output == [decision.text(labels: console.engine.labels)])
+        #expect(console.completions(for: "d.ru", in: "d.ru") == ["d.rules_version"])
+        _ = console.submit(".format json")
+        #expect(console.submit("d").output == [decision.json])
+    }
+
+    @Test func aPlanIsAHandleToThePlannersPlan() throws {
+        let community = try console.store.read { try Community.coded("H01", in: $0) }
+        let plan = try RevisitPlanner(engine: console.engine, store: console.store).plan(community, on: LocalDate("2026-03-01")!)
+        #expect(console.submit("p = plan(\"H01\", \"2026-03-01\")").error == nil)
+        #expect(console.submit("p").output == [plan.text])
+        #expect(console.submit("p.sample_size").output == [String(plan.sampleSize)])
+        #expect(console.submit("p.seed == nil").output == ["false"])
+        _ = console.submit(".format json")
+        #expect(console.submit("p").output == [plan.json])
+        #expect(console.submit("plan(\"X99\")").error?.contains("X99") == true)
     }
 
     @Test func aRunawayChunkUsesUpTheRulesBudgetAndTheNextChunkRuns() {

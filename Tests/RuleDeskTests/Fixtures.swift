@@ -36,6 +36,16 @@ enum Fixtures {
         return store
     }
 
+    /// A store with the sample records (`samples/*.csv`, revisits aside).
+    static func samples() throws -> Store {
+        let store = try Store()
+        let importer = Importer(store: store, settings: shanghai)
+        for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
+            try importer.run(kind, file: root + "/samples/\(kind.rawValue).csv")
+        }
+        return store
+    }
+
     /// Stores a ticket and returns its case.
     static func ticket(_ store: Store, _ fields: [String: String]) throws -> TicketCase {
         var all = ["received_at": "2026-03-02T10:00:00+08:00", "community": "T01", "cause": "other",

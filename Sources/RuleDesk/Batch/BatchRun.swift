@@ -10,13 +10,11 @@ struct BatchRun {
 
     static var host: String { ProcessInfo.processInfo.hostName }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
-
     /// Registers this process as a new run.
     static func start(in db: Database) throws -> BatchRun {
         try db.execute(sql: """
             INSERT INTO batch_runs (host, pid, process_start, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [host, Int(getpid()), processStart(getpid()), now(), now()])
+            """, arguments: [host, Int(getpid()), processStart(getpid()), Timestamp.nowText(), Timestamp.nowText()])
         return BatchRun(id: db.lastInsertedRowID)
     }
 
@@ -34,7 +32,7 @@ struct BatchRun {
             let silent = formatter.date(from: row["heartbeat_at"]).map { Date().timeIntervalSince($0) > staleAfter } ?? true
             if gone || silent {
                 try db.execute(sql: "UPDATE batch_runs SET finished_at = ?, outcome = 'abandoned' WHERE id = ?",
-                               arguments: [now(), row["id"] as Int64])
+                               arguments: [Timestamp.nowText(), row["id"] as Int64])
             }
         }
     }
@@ -49,13 +47,13 @@ struct BatchRun {
     }
 
     func heartbeat(in db: Database) throws {
-        try db.execute(sql: "UPDATE batch_runs SET heartbeat_at = ? WHERE id = ?", arguments: [Self.now(), id])
+        try db.execute(sql: "UPDATE batch_runs SET heartbeat_at = ? WHERE id = ?", arguments: [Timestamp.nowText(), id])
     }
 
     /// Ends the run and lets go of the tickets it still holds.
     func finish(_ outcome: String, in db: Database) throws {
         try db.execute(sql: "UPDATE tickets SET claim_run = NULL WHERE claim_run = ?", arguments: [id])
         try db.execute(sql: "UPDATE batch_runs SET finished_at = ?, outcome = ? WHERE id = ?",
-                       arguments: [Self.now(), outcome, id])
+                       arguments: [Timestamp.nowText(), outcome, id])
     }
 }

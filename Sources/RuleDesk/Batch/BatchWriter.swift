@@ -18,7 +18,7 @@ struct BatchWriter {
 
     /// Returns the ids of the tickets written (the others had lost their claim).
     func write(_ outcomes: [BatchOutcome], in db: Database) throws -> Set<Int64> {
-        let now = BatchRun.now()
+        let now = Timestamp.nowText()
         let copied = declared.ticketColumns.map { "\($0.column.quotedDatabaseIdentifier) = ?, " }.joined()
         let decided = try db.cachedStatement(sql: """
             UPDATE tickets SET status = 'evaluated', \(copied)rules_version = ?, evaluated_at = ?, error = NULL, claim_run = NULL

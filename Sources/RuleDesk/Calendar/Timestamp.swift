@@ -84,6 +84,9 @@ private extension Array where Element == UInt8 {
 }
 
 extension Timestamp {
+    /// This moment in ISO 8601 in UTC (`2026-03-05T09:00:00Z`), as records are stamped (runs, releases, plans).
+    public static func nowText() -> String { ISO8601DateFormatter().string(from: Date()) }
+
     /// ISO 8601 with the zone's offset at that moment: `2026-05-08T00:30:00+08:00`.
     public func iso8601(in zone: TimeZone) -> String {
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(secondsSinceEpoch)))

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import LuaRuntime
 
-/// The Swift side of the console's helpers: `ticket`, `case`, `eval`, `plan`, `tickets`, `print`, and the
-/// rules' `calendar` and `query` (phones masked unless the console shows personal data).
+/// The Swift side of the console's helpers (ConsolePrelude.lua): `ticket`, `case`, `eval`, `plan`, `tickets`,
+/// `print`, the rules' `calendar` and `query` (phones masked unless the console shows personal data), and `held`
+/// and `show` for the values behind handles.
 struct ConsoleHelpers {
     unowned let console: ConsoleSession
 
@@ -28,7 +29,7 @@ struct ConsoleHelpers {
                 }
                 let ticketCase = try console.cases[number] ?? Self.stored(number, console)
                 do {
-                    return [Self.decisionValue(try console.engine.evaluate(ticketCase))]
+                    return [console.hold(.decision(try console.engine.evaluate(ticketCase)))]
                 } catch let failure as RuleFailure {
                     throw LuaError(.runtime, "rule '\(failure.rule)' failed: \(failure.message)")
                 }
@@ -37,15 +38,13 @@ struct ConsoleHelpers {
                 guard case .string(let code) = try call.value(0) else {
                     throw LuaError(.runtime, "plan(\"H01\") expects a community code, and optionally a date")
                 }
-                guard let community = try console.store.read({ try Community.filter(Column("code") == code).fetchOne($0) }) else {
-                    throw LuaError(.runtime, RevisitError.unknownCommunity(code).description)
-                }
+                let community = try console.store.read { try Community.coded(code, in: $0) }
                 let dateText = try call.value(1).stringValue
                 guard let date = dateText.map({ LocalDate($0) }) ?? Optional(console.settings.today) else {
                     throw LuaError(.runtime, "plan: '\(dateText ?? "")' is not a date (YYYY-MM-DD)")
                 }
                 do {
-                    return [Self.planValue(try RevisitPlanner(engine: console.engine, store: console.store).plan(community, on: date))]
+                    return [console.hold(.plan(try RevisitPlanner(engine: console.engine, store: console.store).plan(community, on: date)))]
                 } catch let failure as RuleFailure {
                     throw LuaError(.runtime, failure.message)
                 }
@@ -60,6 +59,8 @@ struct ConsoleHelpers {
                 }.joined(separator: "\t"))
                 return []
             }),
+            "held": .reference(lua.function { call in [try console.held(try call.value(0)).luaValue] }),
+            "show": .reference(lua.function { call in [.string(console.show(try console.held(try call.value(0))))] }),
             "calendar": .reference(host.calendarTable),
             "query": .reference(lua.function { call in
                 let rows = try lua.call(host.query, (0..<call.count).map { .value((try? call.value($0)) ?? .nil) })
@@ -95,28 +96,5 @@ struct ConsoleHelpers {
             }
         }
         return .table(fields)
-    }
-
-    static func decisionValue(_ decision: Decision) -> LuaValue {
-        .table([
-            "ticket": .string(decision.ticket),
-            "rules_version": .string(decision.rulesVersion),
-            "results": .table(Dictionary(uniqueKeysWithValues: decision.outcomes.map { ($0.rule, LuaValue.table($0.results)) })),
-            "trace": .table(Dictionary(uniqueKeysWithValues: decision.outcomes.map { ($0.rule, LuaValue.array($0.trace.map(LuaValue.string))) })),
-            "order": .array(decision.outcomes.map { .string($0.rule) }),
-        ])
-    }
-
-    static func planValue(_ plan: RevisitPlan) -> LuaValue {
-        .table([
-            "community": .string(plan.community), "on": .string(plan.on.description), "kind": .string(plan.kind),
-            "mode": plan.mode.map(LuaValue.string) ?? .nil, "occupancy": .number(plan.occupancy),
-            "sample_size": .integer(Int64(plan.sampleSize)), "households": .array(plan.households.map(LuaValue.string)),
-            "follow_ups": .array(plan.followUps.map {
-                .table(["household": .string($0.household), "with_manager": .boolean($0.withManager)])
-            }),
-            "seed": .string(plan.seed), "rules_version": .string(plan.rulesVersion),
-            "trace": .array(plan.trace.map(LuaValue.string)),
-        ])
     }
 }

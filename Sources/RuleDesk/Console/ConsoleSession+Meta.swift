@@ -64,9 +64,17 @@ extension ConsoleSession {
             + RuleSetChanges.lines(from: before, to: after)).joined(separator: "\n")
     }
 
-    /// How a result is shown in the current format.
-    func show(_ value: LuaValue, kind: String?) -> String {
-        ConsoleView.show(value, kind: kind, format: format, engine: engine)
+    /// Result `index` of a chunk as shown in the current format: a handle as the value it stands for.
+    func show(_ results: LuaResults, _ index: Int) -> String {
+        let kind = results.kind(index)
+        if let value = try? held(results.value(index, "handle")), value.kind == kind { return show(value) }
+        return ConsoleView.show(results.displayValue(index), kind: kind, format: format,
+                                recorded: engine.declared.ticketColumns.map(\.column))
+    }
+
+    /// A held value as shown in the current format, keys followed by their names from the rules' labels.
+    func show(_ value: HeldValue) -> String {
+        value.text(format: format, labels: engine.labels)
     }
 
     /// Words that complete `word`, the word before the cursor of `line`: meta commands at the start of a line,

@@ -41,6 +41,8 @@ public final class ConsoleSession {
     private var printed: [String] = []
     /// Cases made with `case{…}`, by their number.
     var cases: [String: TicketCase] = [:]
+    /// The decisions and plans the console's handles stand for; a handle is the value's position from 1.
+    private var heldValues: [HeldValue] = []
 
     /// The limits for a clerk at a terminal: a budget only a very long loop reaches and no deadline, since
     /// Ctrl-C stops a chunk there; the memory cap stays.
@@ -58,7 +60,8 @@ public final class ConsoleSession {
         host = try HostAPI(lua: lua, calendar: try store.calendar(), store: store)
         modules = try RuleModules(engine.ruleSet, into: lua)
         env = try lua.environment(open: true, globals: ["require": .reference(modules.require)])
-        let prelude = try lua.compile(ConsolePrelude.source, name: "=console", environment: env)
+        let prelude = try lua.compile(String(decoding: PackageResources.ConsolePrelude_lua, as: UTF8.self), name: "=console",
+                                      environment: env)
         fieldsFunction = try lua.callKeepingResult(prelude, [.fields(helpers())])
     }
 
@@ -97,7 +100,7 @@ public final class ConsoleSession {
         do {
             try modules.reset()
             let shown = try lua.call(function, []) { results in
-                (0..<results.count).map { show(results.displayValue($0), kind: results.kind($0)) }
+                (0..<results.count).map { show(results, $0) }
             }
             // Several plain values share a line, as in Lua's own console.
             let joined = shown.count > 1 && !shown.contains { $0.contains("\n") } ? [shown.joined(separator: "\t")] : shown
@@ -135,6 +138,20 @@ public final class ConsoleSession {
         self.engine = engine
         host.calendar = try store.calendar()
         return engine
+    }
+
+    /// Keeps `value` for Lua: the handle's number.
+    func hold(_ value: HeldValue) -> LuaValue {
+        heldValues.append(value)
+        return .integer(Int64(heldValues.count))
+    }
+
+    /// The value a handle's number stands for.
+    func held(_ handle: LuaValue) throws -> HeldValue {
+        guard let number = handle.integerValue, number >= 1, number <= heldValues.count else {
+            throw LuaError(.runtime, "not a decision or a plan from this console")
+        }
+        return heldValues[Int(number) - 1]
     }
 
     /// Adds text that `print` wrote.

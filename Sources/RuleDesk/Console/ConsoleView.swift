@@ -1,20 +1,14 @@
 import LuaRuntime
 
-/// How the console shows values: a ticket as a card, tickets as a table, a decision and a plan as the
-/// commands print them, anything else like Lua would; or everything as JSON.
+/// How the console shows Lua values: a ticket as a card, tickets as a table, anything else like Lua would; or
+/// everything as JSON. (A decision and a plan are held in Swift: see ``HeldValue``.)
 enum ConsoleView {
-    static func show(_ value: LuaValue, kind: String?, format: ConsoleSession.Format, engine: RuleEngine) -> String {
+    /// `recorded` are the ticket columns the rules declare (shown in tables of tickets).
+    static func show(_ value: LuaValue, kind: String?, format: ConsoleSession.Format, recorded: [String]) -> String {
         switch (kind, format) {
-        case ("ruledesk.decision", _):
-            let decision = decision(value, rules: engine.rules)
-            let labels = engine.labels
-            return format == .json ? decision.json : decision.text(labels: labels)
-        case ("ruledesk.plan", _):
-            guard let plan = plan(value) else { return inline(value) }
-            return format == .json ? plan.json : plan.text
         case (_, .json): return JSONText.encode(value)
         case ("ruledesk.ticket", _): return card(value)
-        case ("ruledesk.tickets", _): return table(value.arrayValue ?? [], results: engine.declared.ticketColumns.map(\.column))
+        case ("ruledesk.tickets", _): return table(value.arrayValue ?? [], results: recorded)
         default: return inline(value)
         }
     }
@@ -51,32 +45,6 @@ enum ConsoleView {
         return AlignedTable.render(header: columns, rows: rows.map { row in
             columns.map { column in row[column] == .nil ? "—" : inline(row[column]) }
         })
-    }
-
-    /// A decision back from the Lua table `eval` made, its outputs completed from the rules' declarations.
-    static func decision(_ value: LuaValue, rules: [Rule]) -> Decision {
-        let results = value["results"].tableValue ?? [:], traces = value["trace"].tableValue ?? [:]
-        let order = (value["order"].arrayValue ?? []).compactMap(\.stringValue)
-        return Decision(ticket: value["ticket"].stringValue ?? "", rulesVersion: value["rules_version"].stringValue ?? "",
-                        outcomes: (order.isEmpty ? results.keys.sorted() : order).map { name in
-                            let fields = results[name]?.tableValue ?? [:]
-                            return Decision.Outcome(rule: name, results: rules.first { $0.name == name }?.complete(fields) ?? fields,
-                                                    trace: (traces[name]?.arrayValue ?? []).compactMap(\.stringValue))
-                        })
-    }
-
-    static func plan(_ value: LuaValue) -> RevisitPlan? {
-        guard let on = value["on"].stringValue.flatMap(LocalDate.init) else { return nil }
-        return RevisitPlan(
-            community: value["community"].stringValue ?? "", on: on, kind: value["kind"].stringValue ?? "",
-            mode: value["mode"].stringValue, occupancy: value["occupancy"].doubleValue ?? 0,
-            sampleSize: Int(value["sample_size"].integerValue ?? 0),
-            households: (value["households"].arrayValue ?? []).compactMap(\.stringValue),
-            followUps: (value["follow_ups"].arrayValue ?? []).map {
-                RevisitPlan.FollowUp(household: $0["household"].stringValue ?? "", withManager: $0["with_manager"].boolValue ?? false)
-            },
-            seed: value["seed"].stringValue ?? "", rulesVersion: value["rules_version"].stringValue ?? "",
-            trace: (value["trace"].arrayValue ?? []).compactMap(\.stringValue))
     }
 
     /// `13800000001` → `138****0001`.

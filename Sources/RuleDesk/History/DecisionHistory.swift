@@ -26,22 +26,25 @@ public struct DecisionHistory: Sendable {
         for row in try Row.fetchAll(db, sql: """
             SELECT id, evaluated_at, rules_version, results, trace FROM decisions WHERE ticket_id = ? ORDER BY id
             """, arguments: [id]) {
-            let decision = Self.decision(ticket: ticket, version: row["rules_version"], results: row["results"], trace: row["trace"])
+            let decision = Decision(ticket: ticket, rulesVersion: row["rules_version"],
+                                    results: JSONReader.read(row["results"]) ?? .nil, trace: JSONReader.read(row["trace"]) ?? .nil)
             entries.append(Entry(id: row["id"], evaluatedAt: row["evaluated_at"], decision: decision,
                                  changes: entries.last.map { Self.changes(from: $0.decision, to: decision) } ?? []))
         }
         self.entries = entries
     }
 
-    /// A stored decision, rules in name order.
-    static func decision(ticket: String, version: String, results: String, trace: String) -> Decision {
-        let resultsByRule = JSONReader.read(results)?.tableValue ?? [:]
-        let traceByRule = JSONReader.read(trace)?.tableValue ?? [:]
-        let outcomes = resultsByRule.keys.sorted().map { rule in
-            Decision.Outcome(rule: rule, results: resultsByRule[rule]?.tableValue ?? [:],
-                             trace: (traceByRule[rule]?.arrayValue ?? []).compactMap(\.stringValue))
+    /// The latest entry, or the latest under the rule version whose first digits are `version`; an error when there
+    /// is none.
+    public func latest(under version: String?, in db: Database) throws -> Entry {
+        var candidates = entries
+        if let version {
+            guard let full = try RuleArchive.resolve(version, in: db) else { throw HistoryError.unknownVersion(version) }
+            candidates = candidates.filter { $0.decision.rulesVersion == full }
+            guard !candidates.isEmpty else { throw HistoryError.noDecisionUnder(ticket, full) }
         }
-        return Decision(ticket: ticket, rulesVersion: version, outcomes: outcomes)
+        guard let entry = candidates.last else { throw HistoryError.noDecision(ticket) }
+        return entry
     }
 
     /// `approval.tier: 1 → 2` for each field that differs.

@@ -10,7 +10,7 @@ public enum RuleArchive {
         guard try Int.fetchOne(db, sql: "SELECT count(*) FROM rule_versions WHERE version = ?", arguments: [ruleSet.version]) == 0
         else { return }
         try db.execute(sql: "INSERT INTO rule_versions (version, folder, first_seen) VALUES (?, ?, ?)",
-                       arguments: [ruleSet.version, ruleSet.folder, BatchRun.now()])
+                       arguments: [ruleSet.version, ruleSet.folder, Timestamp.nowText()])
         for file in ruleSet.files {
             let hash = SHA256.hash(data: Data(file.source.utf8)).map { String(format: "%02x", $0) }.joined()
             try db.execute(sql: "INSERT OR IGNORE INTO rule_files (hash, source) VALUES (?, ?)", arguments: [hash, file.source])

@@ -32,7 +32,7 @@ public enum RuleReleases {
         try RuleArchive.remember(ruleSet, in: db)
         let publication = Publication(sequence: (current?.sequence ?? 0) + 1, version: ruleSet.version,
                                       replaces: current?.version, kind: kind, publishedBy: by,
-                                      publishedAt: BatchRun.now(), note: note, review: review)
+                                      publishedAt: Timestamp.nowText(), note: note, review: review)
         try db.execute(sql: """
             INSERT INTO publications (sequence, version, replaces, kind, published_by, published_at, note,
                                       check_summary, test_summary, diff_summary)

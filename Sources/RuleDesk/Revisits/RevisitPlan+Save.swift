@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 extension RevisitPlan {
@@ -14,7 +13,7 @@ extension RevisitPlan {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [community.id, on.description, kind, mode, occupancy, sampleSize, seed, rulesVersion,
                              JSONText.encode(.array(trace.map { .string($0) })),
-                             ISO8601DateFormatter().string(from: Date())])
+                             Timestamp.nowText()])
         let planId = db.lastInsertedRowID
         let members = households.map { ($0, "sample", false) } + followUps.map { ($0.household, "follow_up", $0.withManager) }
         for (code, role, withManager) in members {

@@ -22,23 +22,12 @@ public struct RevisitPlan: Sendable, Equatable {
     public let rulesVersion: String
     public let trace: [String]
 
-    /// The plan as one JSON object:
+    /// The plan as one JSON object (``luaValue`` written as JSON, without the seed, its members in this order):
     /// `{"community", "on", "kind", "mode", "occupancy", "sample_size", "households", "follow_ups", "rules_version", "trace"}`.
     public var json: String {
-        JSONText.object([
-            ("community", JSONText.quote(community)),
-            ("on", JSONText.quote(on.description)),
-            ("kind", JSONText.quote(kind)),
-            ("mode", mode.map(JSONText.quote) ?? "null"),
-            ("occupancy", JSONText.number(occupancy)),
-            ("sample_size", String(sampleSize)),
-            ("households", JSONText.encode(.array(households.map(LuaValue.string)))),
-            ("follow_ups", JSONText.encode(.array(followUps.map {
-                .table(["household": .string($0.household), "with_manager": .boolean($0.withManager)])
-            }))),
-            ("rules_version", JSONText.quote(rulesVersion)),
-            ("trace", JSONText.encode(.array(trace.map(LuaValue.string)))),
-        ])
+        let fields = luaValue
+        return JSONText.object(["community", "on", "kind", "mode", "occupancy", "sample_size", "households", "follow_ups",
+                                "rules_version", "trace"].map { ($0, JSONText.encode(fields[$0])) })
     }
 
     /// The plan for people.

@@ -23,6 +23,13 @@ public struct RevisitStatus: Sendable, Equatable {
     /// Handled findings ÷ findings; 1 when there are none.
     public var handlingRate: Double { findings == 0 ? 1 : Double(findingsHandled) / Double(findings) }
 
+    /// The status on `date` of every community in code order, or of the one with `code` (an error when there is
+    /// none).
+    public static func all(on date: LocalDate, community code: String? = nil, in db: Database) throws -> [RevisitStatus] {
+        let communities = try code.map { [try Community.coded($0, in: db)] } ?? Community.order(Column("code")).fetchAll(db)
+        return try communities.map { try RevisitStatus(community: $0, on: date, in: db) }
+    }
+
     /// The status of `community` on `date`.
     public init(community: Community, on date: LocalDate, in db: Database) throws {
         self.community = community.code

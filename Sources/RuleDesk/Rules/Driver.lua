@@ -10,12 +10,11 @@
 -- most bytes a decision (results and trace) may take and the modules' `reset`.
 local specs, freeze, plain, json, valid_data, json_null, json_empty_array, calendar, query, plan_functions,
       max_bytes, reset_modules = ...
-local error, type, next, ipairs, tostring, select, pcall = error, type, next, ipairs, tostring, select, pcall
-local mtype, tointeger, huge = math.type, math.tointeger, math.huge
+local error, type, next, ipairs, tostring, select = error, type, next, ipairs, tostring, select
+local mtype, tointeger = math.type, math.tointeger
 local utf8len, format, sub = utf8.len, string.format, string.sub
 
 local MAX_TRACE_LINES = 200
-local MAX_DEPTH = 64
 local current = 0            -- the rule running, by position in specs
 local failed_output = false  -- the failure is a broken output, not a script error
 local traces = {}
@@ -55,40 +54,6 @@ local function because(text, ...)
   bytes = bytes + #text + 8
   if bytes > max_bytes then error("ctx.because: " .. over_limit(), 2) end
   lines[#lines + 1] = text
-end
-
--- `valid_data` (C) is the fast check; `explain` runs only on failure, to say where the problem is.
-local function explain(v, path, depth, open)
-  local t = type(v)
-  if t == "number" then
-    if v ~= v then error(path .. " is NaN, not a number a decision can hold", 0) end
-    if v == huge or v == -huge then error(path .. " is infinite, not a number a decision can hold", 0) end
-  elseif t == "string" then
-    if not utf8len(v) then error(path .. " is not valid UTF-8 text", 0) end
-  elseif t == "table" then
-    if depth >= MAX_DEPTH then error(path .. " is nested more than " .. MAX_DEPTH .. " levels deep", 0) end
-    if open[v] then error(path .. " contains itself (a cycle)", 0) end
-    open[v] = true
-    local named, indexed = false, 0
-    for key, value in next, v do
-      if type(key) == "string" then
-        if not utf8len(key) then error(path .. " has a key that is not valid UTF-8 text", 0) end
-        named = true
-        explain(value, path .. "." .. key, depth + 1, open)
-      elseif mtype(key) == "integer" then
-        indexed = indexed + 1
-        explain(value, path .. "[" .. key .. "]", depth + 1, open)
-      else
-        error(path .. " has a " .. type(key) .. " key; tables must be arrays or have text keys", 0)
-      end
-    end
-    if indexed > 0 and (named or #v ~= indexed) then
-      error(path .. " mixes array items and named fields, or has gaps", 0)
-    end
-    open[v] = nil
-  elseif t ~= "nil" and t ~= "boolean" then
-    error(path .. " is a " .. t .. ", which cannot leave Lua", 0)
-  end
 end
 
 local DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
@@ -158,8 +123,8 @@ local function check(spec, out)
     error(format("%s: rule '%s' returned a bad value: %s", spec.path, spec.name, size), 0)
   end
   bytes = bytes + size
-  if not valid_data(copy) then
-    local _, problem = pcall(explain, copy, "results." .. spec.name, 0, {})
+  local valid, problem = valid_data(copy, "results." .. spec.name)
+  if not valid then
     error(format("%s: rule '%s' returned a bad value: %s", spec.path, spec.name, problem), 0)
   end
   for key in next, copy do

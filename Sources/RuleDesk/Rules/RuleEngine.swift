@@ -94,14 +94,9 @@ public final class RuleEngine {
     /// Decides one case: every rule in order, each output checked against its declaration.
     public func evaluate(_ ticketCase: TicketCase) throws -> Decision {
         let returned = try run { try lua.call(driver["decide"]!, try arguments(ticketCase)) }
-        let results = returned.first?.tableValue ?? [:]
-        let traces = returned.count > 1 ? returned[1].arrayValue ?? [] : []
-        let outcomes = rules.enumerated().map { index, rule in
-            let lines = index < traces.count ? traces[index].arrayValue ?? [] : []
-            return Decision.Outcome(rule: rule.name, results: rule.complete(results[rule.name]?.tableValue ?? [:]),
-                                    trace: lines.compactMap(\.stringValue))
-        }
-        return Decision(ticket: ticketCase.ticket.number, rulesVersion: ruleSet.version, outcomes: outcomes)
+        let names = rules.map(\.name), traces = returned.count > 1 ? returned[1].arrayValue ?? [] : []
+        return Decision(ticket: ticketCase.ticket.number, rulesVersion: ruleSet.version, results: returned.first ?? .nil,
+                        trace: .table(Dictionary(uniqueKeysWithValues: zip(names, traces))), order: names, rules: rules)
     }
 
     /// Decides one case as the batch records it: the results and trace as JSON (the same bytes as

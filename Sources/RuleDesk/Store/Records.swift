@@ -40,23 +40,6 @@ public struct Contractor: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// One day of the holiday calendar: a public holiday, or a weekend day that is worked.
-public struct CalendarDay: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "calendar_days"
-
-    public enum Kind: String, Codable, Sendable { case off, work }
-
-    public var date: LocalDate
-    public var kind: Kind
-    public var name: String
-
-    public init(date: LocalDate, kind: Kind, name: String) {
-        self.date = date
-        self.kind = kind
-        self.name = name
-    }
-}
-
 /// A complaint or repair request (投诉/报修), registered with one running number.
 public struct Ticket: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "tickets"

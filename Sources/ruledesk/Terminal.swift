@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where commands write: results to stdout, problems to stderr.
-enum Console {
+enum Terminal {
     static func print(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
