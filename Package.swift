@@ -62,7 +62,7 @@ let package = Package(
         // Temporary folders the tests make, removed when each test ends.
         .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders"),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "CLua"]),
-        .testTarget(name: "RuleDeskTests", dependencies: ["RuleDesk", "TemporaryFolders"]),
+        .testTarget(name: "RuleDeskTests", dependencies: ["RuleDesk", "TemporaryFolders"], exclude: ["Golden"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["RuleDesk", "CTerminalTesting", "TemporaryFolders",

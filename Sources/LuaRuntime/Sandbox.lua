@@ -150,10 +150,10 @@ end
 local function new_modules()
   local modules, loaded, chain = {}, {}, {}
   local function list()
-    local names = {}
-    for name in next, modules do names[#names + 1] = name end
-    table.sort(names)
-    return #names == 0 and "there are no modules" or "the modules are " .. table.concat(names, ", ")
+    local known = {}
+    for name in next, modules do known[#known + 1] = name end
+    table.sort(known)
+    return #known == 0 and "there are no modules" or "the modules are " .. table.concat(known, ", ")
   end
   local function require(name)
     if type(name) ~= "string" then error("require expects a module's name, e.g. require(\"money\")", 2) end
@@ -163,9 +163,9 @@ local function new_modules()
     if not module then error(format("require: no module '%s'; %s", name, list()), 2) end
     for i = 1, #chain do
       if chain[i] == name then
-        local names = { table.unpack(chain, i) }
-        names[#names + 1] = name
-        error(format("require: the modules require each other in a cycle: %s", table.concat(names, " → ")), 2)
+        local cycle = { table.unpack(chain, i) }
+        cycle[#cycle + 1] = name
+        error(format("require: the modules require each other in a cycle: %s", table.concat(cycle, " → ")), 2)
       end
     end
     chain[#chain + 1] = name

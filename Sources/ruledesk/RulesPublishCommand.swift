@@ -20,57 +20,21 @@ struct RulesPublishCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOptions
 
-    @Option(help: ArgumentHelp("Who publishes (kept with the publication).", valueName: "name"))
-    var by: String
-
-    @Option(help: ArgumentHelp("Why: the policy change, its clause, the request (kept with the publication).", valueName: "text"))
-    var note: String
-
-    @Flag(help: "Publish without asking (for scripts).")
-    var yes = false
+    @OptionGroup var publication: PublicationOptions
 
     @Flag(help: "Warnings of check refuse too.")
     var strict = false
 
-    @Option(help: ArgumentHelp("How many of the most recently stored tickets the diff compares.", valueName: "n"))
-    var recent = 1000
-
-    @Option(help: "Lua states per rule set evaluating the diff in parallel (default: the number of cores).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
-
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        try PublicationText.validate(by: by, note: note)
-        if recent < 1 { throw ValidationError("--recent must be 1 or more") }
-    }
-
     func run() throws {
-        try Confirmation.ensurePossible(yes: yes)
-        var review = ReleaseReview(store: try database.open(for: .write), settings: try Settings.fromEnvironment())
+        try Confirmation.ensurePossible(yes: publication.yes)
+        var review = try publication.review(of: try database.open(for: .write))
         review.strict = strict
-        review.recentTickets = recent
-        review.jobs = max(1, jobs)
         let outcome = try review.review(folder: rules.folder)
         ReviewPrinter.print(outcome, source: rules.folder)
         if let refusal = outcome.refusal { throw ReleaseError.refused(refusal) }
-        try Confirmation.ask("put version \(outcome.ruleSet.version.prefix(12)) from \(rules.folder) into force?", yes: yes)
-        let publication = try review.store.write {
-            try RuleReleases.publish(outcome.ruleSet, kind: .publish, by: by, note: note, review: outcome.summary,
-                                     expecting: outcome.inForce?.version, in: $0)
-        }
-        Terminal.print("in force: \(publication.line)")
-    }
-}
-
-/// The checks of `--by` and `--note` that publish and rollback share.
-enum PublicationText {
-    static func validate(by: String, note: String) throws {
-        if by.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationError("--by must name who publishes, e.g. --by 王芳")
-        }
-        if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationError("--note must say why, e.g. --note \"3.6.1: raise the first approval limit\"")
-        }
+        try Confirmation.ask("put version \(outcome.ruleSet.version.prefix(12)) from \(rules.folder) into force?", yes: publication.yes)
+        try publication.putInForce(outcome, kind: .publish, in: review.store)
     }
 }
