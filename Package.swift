@@ -51,7 +51,6 @@ let package = Package(
             name: "ruledesk",
             dependencies: [
                 "RuleDesk",
-                "LuaRuntime",
                 "CEditLine",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,5 +1,4 @@
 import ArgumentParser
-import LuaRuntime
 import RuleDesk
 
 struct HistoryCommand: ParsableCommand {
@@ -24,11 +23,7 @@ struct HistoryCommand: ParsableCommand {
         let history = try database.open(for: .read).read { try DecisionHistory(ticket: number, in: $0) }
         guard !history.entries.isEmpty else { throw HistoryError.noDecision(number) }
         if output.format == .json {
-            Terminal.print(JSONText.encode(.array(history.entries.map { entry in
-                .table(["id": .integer(entry.id), "evaluated_at": .string(entry.evaluatedAt),
-                        "rules_version": .string(entry.decision.rulesVersion),
-                        "changes": .array(entry.changes.map(LuaValue.string))])
-            })))
+            Terminal.print(history.json)
             return
         }
         for (index, entry) in history.entries.enumerated() {

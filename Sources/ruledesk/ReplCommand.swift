@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LuaRuntime
 import RuleDesk
 
 struct ReplCommand: ParsableCommand {
@@ -31,7 +30,7 @@ struct ReplCommand: ParsableCommand {
         let chosen = try rules.load(store: store)
         let draftLine = chosen.draftLine
         let console = try ConsoleSession(store: store, rules: chosen.source, settings: try Settings.fromEnvironment(),
-                                         showPII: showPII, limits: onTerminal ? ConsoleSession.terminalLimits : LuaLimits())
+                                         showPII: showPII, limits: onTerminal ? ConsoleSession.terminalLimits : ConsoleSession.scriptLimits)
         if onTerminal {
             if let draftLine { Terminal.print(draftLine) }
             interactive(console)
@@ -50,8 +49,8 @@ struct ReplCommand: ParsableCommand {
         console.catchInterrupts()
         Terminal.print("ruledesk console — .help for help, Ctrl-D to leave")
         while true {
-            _ = LuaState.takeInterrupt()
-            switch reader.read(prompt: console.isContinuing ? ">> " : "ruledesk> ", interrupted: LuaState.takeInterrupt) {
+            _ = ConsoleSession.takeInterrupt()
+            switch reader.read(prompt: console.isContinuing ? ">> " : "ruledesk> ", interrupted: ConsoleSession.takeInterrupt) {
             case .end:
                 Terminal.print("")
                 return

@@ -1,5 +1,4 @@
 import ArgumentParser
-import LuaRuntime
 import RuleDesk
 
 struct RulesCommand: ParsableCommand {
@@ -29,12 +28,7 @@ struct RulesLogCommand: ParsableCommand {
         let (publications, log) = try database.open(for: .read).read { (try RuleReleases.log(in: $0), try RuleArchive.log(in: $0)) }
         let sequences = Dictionary(grouping: publications, by: \.version)
         if output.format == .json {
-            Terminal.print(JSONText.encode(.array(log.map { use in
-                .table(["version": .string(use.version), "first_use": use.firstUse.map(LuaValue.string) ?? .nil,
-                        "last_use": use.lastUse.map(LuaValue.string) ?? .nil,
-                        "decisions": .integer(Int64(use.decisions)), "kept": .boolean(use.kept),
-                        "publications": .array((sequences[use.version] ?? []).map(PublicationJSON.value))])
-            })))
+            Terminal.print(RuleReleases.logJSON(log, publications: publications))
             return
         }
         if publications.isEmpty {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import LuaRuntime
 import RuleDesk
 
 struct RulesStatusCommand: ParsableCommand {
@@ -27,12 +26,7 @@ struct RulesStatusCommand: ParsableCommand {
         let folder = try RuleSet(folder: rules.folder)
         let changes = inForce.map { RuleSetChanges.lines(from: $0.1, to: folder) } ?? []
         if output.format == .json {
-            Terminal.print(JSONText.encode(.table([
-                "in_force": inForce.map { PublicationJSON.value($0.0) } ?? .nil,
-                "folder": .string(folder.folder), "folder_version": .string(folder.version),
-                "differs": .boolean(inForce?.0.version != folder.version),
-                "files": .array(changes.map { .string($0.trimmingCharacters(in: .whitespaces)) }),
-            ])))
+            Terminal.print(RuleReleases.statusJSON(inForce: inForce?.0, folder: folder, changes: changes))
             return
         }
         guard let (publication, _) = inForce else {
@@ -49,18 +43,5 @@ struct RulesStatusCommand: ParsableCommand {
             Terminal.print("\(folder.folder) (version \(folder.version.prefix(12)), not in force) differs:")
             for line in changes { Terminal.print(line) }
         }
-    }
-}
-
-/// A publication as JSON, for `rules status` and `rules log`.
-enum PublicationJSON {
-    static func value(_ publication: Publication) -> LuaValue {
-        .table([
-            "sequence": .integer(Int64(publication.sequence)), "version": .string(publication.version),
-            "replaces": publication.replaces.map(LuaValue.string) ?? .nil, "kind": .string(publication.kind.rawValue),
-            "published_by": .string(publication.publishedBy), "published_at": .string(publication.publishedAt),
-            "note": .string(publication.note), "check": .string(publication.review.check),
-            "tests": .string(publication.review.tests), "diff": .string(publication.review.diff),
-        ])
     }
 }

@@ -48,6 +48,12 @@ public final class ConsoleSession {
     /// Ctrl-C stops a chunk there; the memory cap stays.
     public static let terminalLimits = LuaLimits(instructions: 50_000_000_000, seconds: 0)
 
+    /// The limits for a script piped in: the rules' own.
+    public static let scriptLimits = LuaLimits()
+
+    /// Whether Ctrl-C was pressed since the last time this was asked.
+    public static func takeInterrupt() -> Bool { LuaState.takeInterrupt() }
+
     /// `limits` bound each chunk: the rules' own (the default) for a script, ``terminalLimits`` on a terminal.
     public init(store: Store, rules: RuleSource, settings: Settings, showPII: Bool = false,
                 limits: LuaLimits = LuaLimits()) throws {
