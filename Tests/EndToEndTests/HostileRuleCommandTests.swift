@@ -63,7 +63,6 @@ import Testing
     @Test func aBatchWithAHostileRuleRecordsTheOtherTicketsAsCleanRulesDo() throws {
         let hostile = try world(attacks: Self.attacks, publish: true)
         let clean = try world(attacks: [:], publish: true)
-        defer { try? FileManager.default.removeItem(atPath: hostile); try? FileManager.default.removeItem(atPath: clean) }
 
         let attacked = try Binary.run(["batch", "--jobs", "2"], in: hostile)
         #expect(attacked.status == 3, "\(attacked.stdout)\(attacked.stderr)")
@@ -95,7 +94,6 @@ import Testing
     ])
     func evalOfAHostileRuleReturnsAndNamesTheFile(number: String, fragment: String) throws {
         let folder = try world(attacks: Self.attacks)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try Binary.run(["eval", number], in: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains("rules/aa_hostile.lua:"), "\(result.stderr)")
@@ -104,7 +102,6 @@ import Testing
 
     @Test func aDeadlineStopsALoopThatTheBudgetWouldAllowLong() throws {
         let folder = try world(attacks: ["KF-2026-000001": "while true do end"])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try Binary.run(["eval", "KF-2026-000001"], in: folder,
                                     environment: ["RULEDESK_TIME_LIMIT": "0.2"])
         #expect(result.status != 0)
@@ -115,7 +112,6 @@ import Testing
 
     @Test func tooManyJobsAreRefusedWithTheLimit() throws {
         let folder = try Binary.sampleWorld()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try Binary.run(["batch", "--jobs", "100000"], in: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains("--jobs 100000 is more than 64"), "\(result.stderr)")
@@ -125,7 +121,6 @@ import Testing
 
     @Test func anOutputLimitOfTheSiteIsObeyed() throws {
         let folder = try world(attacks: ["KF-2026-000001": "for i = 1, 100 do ctx.because(string.rep('长', 33334)) end"])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try Binary.run(["eval", "KF-2026-000001"], in: folder)
         #expect(result.stderr.contains("output limit (256 KB"), "\(result.stderr)")
         let bigger = try Binary.run(["eval", "KF-2026-000001"], in: folder, environment: ["RULEDESK_OUTPUT_LIMIT": "16384"])

@@ -48,7 +48,6 @@ import Testing
 
     @Test func generatedTicketsAreDecidedAsRecorded() throws {
         let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try SyntheticWorld(tickets: Self.generatedTickets).build(at: folder + "/gen.db", settings: Fixtures.shanghai)
         let expected = try golden("gen")
         #expect(expected.count == Self.generatedTickets)
