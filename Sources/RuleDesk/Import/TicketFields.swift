@@ -47,7 +47,8 @@ struct TicketFields {
             householdsAffected: try row.integer("households_affected", default: 1, minimum: 1),
             hazard: try row.boolean("hazard"), media: try row.boolean("media"),
             surveyDate: surveyDate, completedAt: row.optionalText("completed_at"),
-            description: row.raw("description"))
+            description: row.raw("description"),
+            completedOn: row.optionalText("completed_at").flatMap { Ticket.completionDate($0, in: settings.timeZone) })
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The schema, one migration per change. Table and column names are part of the interface: reports read
@@ -195,6 +196,63 @@ enum Migrations {
                 t.primaryKey(["ticket_id", "deadline"])
             }
             try db.create(index: "ticket_deadlines_by_due", on: "ticket_deadlines", columns: ["due"])
+        }
+        migrator.registerMigration("v8: the ticket's life") { db in
+            // What happened to a ticket after it was registered, one row per event, never changed (like decisions).
+            try db.create(table: "events") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("ticket_id", .integer).notNull().indexed().references("tickets")
+                t.column("event", .text).notNull()
+                    .check { ["survey", "feedback", "consent", "complete", "callback", "close", "reopen"].contains($0) }
+                // The local date it happened on; `at` the moment, where one was given (a completion).
+                t.column("on_date", .text).notNull()
+                t.column("at", .text)
+                t.column("until", .text)
+                t.column("cost", .double)
+                t.column("rating", .text)
+                t.column("recorded_by", .text).notNull()
+                t.column("note", .text).notNull().defaults(to: "")
+                t.column("recorded_at", .text).notNull()
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                """)
+            // The recorded facts, folded from the events onto the ticket: what the rules see and reports group by.
+            try db.alter(table: "tickets") { t in
+                t.add(column: "completed_on", .text)
+                t.add(column: "feedback_on", .text)
+                t.add(column: "consent_until", .text)
+                t.add(column: "final_cost", .double)
+                t.add(column: "callback_on", .text)
+                t.add(column: "callback_rating", .text)
+                t.add(column: "closed_on", .text)
+            }
+            let zone = (try? Settings.fromEnvironment().timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+            for row in try Row.fetchAll(db, sql: "SELECT id, completed_at FROM tickets WHERE completed_at IS NOT NULL") {
+                let completed: String = row["completed_at"]
+                try db.execute(sql: "UPDATE tickets SET completed_on = ? WHERE id = ?",
+                               arguments: [Ticket.completionDate(completed, in: zone)?.description, row["id"]])
+            }
+            // A deadline a consent moved (the rules declare which).
+            try db.alter(table: "ticket_deadlines") { t in
+                t.add(column: "extended", .boolean).notNull().defaults(to: false)
+            }
+            // Each deadline with the date of the recorded fact that meets it (its event's), for the work queue and
+            // reports: met on time when met_on <= due, late when after, overdue when unmet and due has passed.
+            try db.execute(sql: """
+                CREATE VIEW deadline_clocks AS
+                SELECT d.ticket_id, d.deadline, d.due, d.event, d.extended,
+                  CASE d.event WHEN 'survey' THEN t.survey_date WHEN 'feedback' THEN t.feedback_on
+                    WHEN 'complete' THEN t.completed_on WHEN 'callback' THEN t.callback_on
+                    WHEN 'close' THEN t.closed_on END AS met_on,
+                  t.closed_on
+                FROM ticket_deadlines d JOIN tickets t ON t.id = d.ticket_id
+                """)
+            try db.create(index: "households_by_phone", on: "households", columns: ["phone"])
+            try db.create(index: "tickets_by_closed_on", on: "tickets", columns: ["closed_on"])
         }
         return migrator
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A residential community (小区): the unit of handover, warranty and revisits.
@@ -63,9 +64,23 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     public var completedAt: String?
     public var description: String
     public var status: String = "new"
+    /// The recorded facts (events folded onto the ticket): the local date of `completedAt`, the department's
+    /// feedback, the owner's consent to a later repair, the final cost, the callback and its rating, the closing.
+    public var completedOn: LocalDate?
+    public var feedbackOn: LocalDate?
+    public var consentUntil: LocalDate?
+    public var finalCost: Double?
+    public var callbackOn: LocalDate?
+    public var callbackRating: String?
+    public var closedOn: LocalDate?
 
     /// The trades as a list.
     public var tradeList: [String] { trades.split(separator: "|").map(String.init) }
+
+    /// The local date of a completion written as a date or as an ISO 8601 time.
+    public static func completionDate(_ completed: String, in zone: TimeZone) -> LocalDate? {
+        LocalDate(completed) ?? Timestamp(completed)?.localDate(in: zone)
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -146,5 +161,12 @@ extension Ticket: SnakeCaseColumns {
         completedAt = row["completed_at"]
         description = row["description"]
         status = row["status"]
+        completedOn = row["completed_on"]
+        feedbackOn = row["feedback_on"]
+        consentUntil = row["consent_until"]
+        finalCost = row["final_cost"]
+        callbackOn = row["callback_on"]
+        callbackRating = row["callback_rating"]
+        closedOn = row["closed_on"]
     }
 }

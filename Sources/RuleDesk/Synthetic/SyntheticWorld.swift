@@ -76,8 +76,8 @@ public struct SyntheticWorld {
             try store.write { db in
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO tickets (number, received_at, channel, community_id, household_id, cause, kind, component,
-                      trades, complex, estimated_cost, households_affected, hazard, media, survey_date, completed_at, description)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      trades, complex, estimated_cost, households_affected, hazard, media, survey_date, completed_at, completed_on, description)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for n in written..<(written + chunk) {
                     let household = households[random.below(households.count)]
@@ -95,7 +95,7 @@ public struct SyntheticWorld {
                         household["community_id"] as Int64, household["id"] as Int64, cause, repair ? "repair" : "complaint",
                         repair ? random.weighted(Self.components) : nil, trades.joined(separator: "|"),
                         repair && random.chance(0.03), cost, random.chance(0.02) ? 5 + random.below(10) : 1,
-                        random.chance(0.01), random.chance(0.01), survey, completed, "合成工单",
+                        random.chance(0.01), random.chance(0.01), survey, completed, completed, "合成工单",
                     ])
                 }
             }
