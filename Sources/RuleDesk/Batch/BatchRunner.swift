@@ -113,7 +113,8 @@ public final class BatchRunner: @unchecked Sendable {
             } catch {
                 result = .failure(RuleFailure(rule: "-", path: "-", kind: .script, message: "\(error)"))
             }
-            return BatchOutcome(ticketId: ticketCase.ticket.id!, number: ticketCase.ticket.number, result: result)
+            return BatchOutcome(ticketId: ticketCase.ticket.id!, number: ticketCase.ticket.number,
+                                consented: ticketCase.ticket.consentUntil != nil, result: result)
         }
     }
 }
