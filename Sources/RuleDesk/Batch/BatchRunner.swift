@@ -98,6 +98,7 @@ public final class BatchRunner: @unchecked Sendable {
         summary.skipped = tally.skipped
         summary.failures = tally.failures
         (summary.ruleErrors, summary.claimedByOthers) = try store.read { try claims.backlog(in: $0) }
+        try store.read { try summary.countOverdue(on: settings.today, in: $0) }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
