@@ -104,7 +104,7 @@ public struct Importer: Sendable {
             var household = Household(
                 id: nil, code: try row.text("code"), communityId: community.id!,
                 building: row.raw("building"), unit: row.raw("unit"), room: row.raw("room"),
-                owner: row.raw("owner"), phone: row.raw("phone"), movedInOn: try row.optionalDate("moved_in_on"))
+                owner: row.raw("owner"), phone: try row.phone("phone"), movedInOn: try row.optionalDate("moved_in_on"))
             household.id = try Household.filter(Column("code") == household.code).fetchOne(db)?.id
             try household.save(db)
             return household.code
