@@ -6,9 +6,7 @@ public enum TicketSearch {
     /// A ticket number as typed: trimmed, full-width letters, digits and dashes made plain (ＫＦ－２０２６ → KF-2026),
     /// letters upper case.
     public static func normalisedNumber(_ typed: String) -> String {
-        String(String.UnicodeScalarView(typed.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.map { scalar in
-            (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
-        })).uppercased()
+        HalfWidth.folded(typed).trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
     }
 
     /// Up to `limit` stored numbers nearest to `number` (fewest edits), for a "did you mean" hint.
