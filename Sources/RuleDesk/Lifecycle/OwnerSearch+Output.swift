@@ -11,6 +11,8 @@ extension OwnerSearch {
 
     /// A headline, then each household and its tickets, indented.
     public func text(showingPersonalData: Bool) -> String {
+        let text = !showingPersonalData && PhoneNumber.normalised(self.text) != nil
+            ? ConsoleView.maskPhone(PhoneNumber.normalised(self.text)!) : self.text
         guard !matches.isEmpty else {
             return "nothing found for '\(text)': try a phone (or its last 4 digits), an owner's name, a household code, a room such as 3-2-801, or a ticket number"
         }
