@@ -64,7 +64,12 @@ let package = Package(
         // Temporary folders the tests make, removed when each test ends.
         .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders"),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "CLua"]),
-        .testTarget(name: "RuleDeskTests", dependencies: ["RuleDesk", "TemporaryFolders"], exclude: ["Golden"]),
+        .testTarget(
+            name: "RuleDeskTests",
+            // ZIPFoundation: the tests build workbooks as other programs write them (shared strings, styles).
+            dependencies: ["RuleDesk", "TemporaryFolders", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["RuleDesk", "CTerminalTesting", "TemporaryFolders",

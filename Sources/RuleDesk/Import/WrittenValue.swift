@@ -13,13 +13,14 @@ enum WrittenValue {
     }
 
     /// A moment: a date as above followed by a time `H:MM` or `H:MM:SS` (a space or `T` between), and an offset
-    /// (`Z`, `+08:00`) or none, when it is a wall-clock time in `zone`. Nil for a date alone or anything else.
+    /// (`Z`, `+08:00`) or none, when it is a wall-clock time in `zone`; `2026年3月5日9:30` needs no space. Nil for a date alone or anything else.
     static func moment(_ text: String, zone: TimeZone) -> Timestamp? {
         let folded = HalfWidth.folded(text).trimmingCharacters(in: .whitespaces)
         if let iso = Timestamp(folded) { return iso }
         var scanner = Scanner(folded)
         guard let date = scanner.date() else { return nil }
-        guard scanner.skip(anyOf: " T") else { return nil }
+        // A space or `T` between date and time, or none after `日`.
+        guard scanner.skip(anyOf: " T") || scanner.previous == "日" || scanner.previous == "号" else { return nil }
         while scanner.skip(anyOf: " ") {}
         guard let hour = scanner.number(maxDigits: 2), scanner.skip(anyOf: ":："), let minute = scanner.number(exactDigits: 2)
         else { return nil }
@@ -76,6 +77,8 @@ enum WrittenValue {
         init(_ text: String) { characters = Array(text) }
 
         var atEnd: Bool { index == characters.count }
+        /// The character read last.
+        var previous: Character? { index > 0 ? characters[index - 1] : nil }
         var rest: String { String(characters[index...]) }
 
         /// `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D` (one or two digits for month and day) or `YYYY年M月D日`.
