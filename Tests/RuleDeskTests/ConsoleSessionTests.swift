@@ -57,6 +57,15 @@ import TemporaryFolders
         #expect(console.submit(".tickets").output.first?.hasPrefix("number") == false)   // json now: a list
     }
 
+    @Test func inChineseTheConsoleSaysItsMessagesInChinese() throws {
+        let chinese = try ConsoleSession(store: try Fixtures.samples(), rules: .draft(folder + "/rules"), settings: Fixtures.shanghai,
+                                         language: .zh)
+        #expect(chinese.submit(".help").output.first?.hasPrefix("辅助函数(Lua):") == true)
+        #expect(chinese.submit(".frobnicate").error == "没有命令 .frobnicate;输入 .help 查看全部命令")
+        #expect(chinese.submit(".format yaml").error == "请输入 .format text 或 .format json")
+        #expect(chinese.submit(".reload").output.first?.hasPrefix("规则没有变化(版本 ") == true)
+    }
+
     @Test func completionOffersMetaCommandsFieldsGlobalsAndTicketNumbers() {
         #expect(console.completions(for: ".r", in: ".r") == [".rules", ".reload"])
         #expect(console.completions(for: "string.up", in: "string.up") == ["string.upper"])

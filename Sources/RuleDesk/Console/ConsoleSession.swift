@@ -26,6 +26,8 @@ public final class ConsoleSession {
 
     public var format: Format = .text
     public let showPII: Bool
+    /// The language of what the console says (its help, messages and errors).
+    public let language: Language
     let store: Store
     let settings: Settings
     /// Where the rules come from; `.reload` reads them from there again.
@@ -56,8 +58,9 @@ public final class ConsoleSession {
 
     /// `limits` bound each chunk: the rules' own (the default) for a script, ``terminalLimits`` on a terminal.
     public init(store: Store, rules: RuleSource, settings: Settings, showPII: Bool = false,
-                limits: LuaLimits = LuaLimits()) throws {
+                limits: LuaLimits = LuaLimits(), language: Language = .en) throws {
         self.store = store
+        self.language = language
         self.rules = rules
         self.settings = settings
         self.showPII = showPII
@@ -112,7 +115,7 @@ public final class ConsoleSession {
             let joined = shown.count > 1 && !shown.contains { $0.contains("\n") } ? [shown.joined(separator: "\t")] : shown
             return Reply(output: printed + joined)
         } catch let error as LuaError {
-            let message = error.kind == .interrupted ? "interrupted" : error.message
+            let message = error.kind == .interrupted ? say(.interrupted) : error.message
             return Reply(output: printed, error: message)
         } catch {
             return Reply(output: printed, error: "\(error)")
@@ -159,6 +162,9 @@ public final class ConsoleSession {
         }
         return heldValues[Int(number) - 1]
     }
+
+    /// A message in the console's language.
+    func say(_ message: ConsoleMessage) -> String { message.text(in: language) }
 
     /// Adds text that `print` wrote.
     func printLine(_ text: String) { printed.append(text) }
