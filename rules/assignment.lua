@@ -25,17 +25,6 @@ local CAUSES = {
   warranty     = { name = "保修期内维修",    department = "cs",          clause = "2.2.2" },
   other        = { name = "其他",          department = "cs",          clause = "2.2" },
 }
--- Other spellings of the same causes, as other registers write them.
-local CAUSE_ALIASES = {
-  construction_quality = "construction", quality = "construction",
-  pre_sale = "presale", in_sale = "insale",
-  property_management = "property",
-  legal_dispute = "legal",
-  repair = "warranty", warranty_repair = "warranty",
-}
-for alias, cause in pairs(CAUSE_ALIASES) do
-  CAUSES[alias] = CAUSES[cause]
-end
 local COMPLAINT_OWNER = "cs"      -- 2.2, 3.4.2: 客户服务部 registers, assigns and tracks every complaint
 local DEFAULT_DEPARTMENT = "cs"   -- 2.2: a cause not in the list above stays with 客户服务部
 local DEFAULT_CLAUSE = "2.2"       -- 2.2: the clause a trace names for such a cause

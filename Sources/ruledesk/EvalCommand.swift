@@ -20,6 +20,7 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var rules: EvaluationRulesOptions
 
     @OptionGroup var output: FormatOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         let store = try database.open(for: .read)
@@ -30,6 +31,11 @@ struct EvalCommand: ParsableCommand {
         }
         let rules = try rules.load(store: store)
         let engine = try RuleEngine(ruleSet: rules.ruleSet, store: store, settings: try Settings.fromEnvironment())
+        do {
+            try engine.vocabulary.check(ticketCase.ticket)
+        } catch {
+            throw CommandFailure(message: VocabularyMessage.storedTicket(number, error).text(in: language.language))
+        }
         let decision = try engine.evaluate(ticketCase)
         if output.format == .json {
             Terminal.print(decision.json(draft: rules.draftLine != nil))

@@ -71,7 +71,7 @@ function test_survey_on_the_day_of_registration()
 end
 
 function test_complex_repair_needs_consent()
-  local results, trace = run{ kind = "repair", trades = { "structure", "plumbing" }, complex = true }
+  local results, trace = run{ kind = "repair", trades = { "masonry", "plumbing" }, complex = true }
   expect_true(results.deadlines.needs_consent, "needs_consent of a complex repair")
   expect_eq(results.deadlines.repair_due, "2026-03-12", "repair_due of a complex repair is still the 3.4.5 one")
   expect_line(trace.deadlines, "必须事先取得客户认可", "trace of a complex repair")

@@ -29,7 +29,8 @@ struct CaseBuilder {
         }
         do {
             return try console.store.read { db in
-                let ticket = try TicketFields(row: row, settings: console.settings).ticket(in: db)
+                let ticket = try TicketFields(row: row, settings: console.settings, vocabulary: console.engine.vocabulary,
+                                          language: console.language).ticket(in: db)
                 let community = try Community.fetchOne(db, key: ticket.communityId)!
                 let household = try ticket.householdId.flatMap { try Household.fetchOne(db, key: $0) }
                 return TicketCase(ticket: ticket, community: community, household: household)

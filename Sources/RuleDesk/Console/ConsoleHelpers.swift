@@ -29,6 +29,11 @@ struct ConsoleHelpers {
                 }
                 let ticketCase = try console.cases[number] ?? Self.stored(number, console)
                 do {
+                    try console.engine.vocabulary.check(ticketCase.ticket)
+                } catch let error as VocabularyError {
+                    throw LuaError(.runtime, VocabularyMessage.storedTicket(number, error).text(in: console.language))
+                }
+                do {
                     return [console.hold(.decision(try console.engine.evaluate(ticketCase)))]
                 } catch let failure as RuleFailure {
                     throw LuaError(.runtime, "rule '\(failure.rule)' failed: \(failure.message)")

@@ -39,6 +39,10 @@ public enum ImportKind: String, CaseIterable, Sendable {
 public struct Importer: Sendable {
     public let store: Store
     public let settings: Settings
+    /// The values ticket fields may take (the rules'); ``Vocabulary/none`` takes every value as written.
+    public var vocabulary: Vocabulary = .none
+    /// The language of the refusal of a value outside the vocabulary.
+    public var language: Language = .en
 
     public init(store: Store, settings: Settings) {
         self.store = store
@@ -124,7 +128,7 @@ public struct Importer: Sendable {
             try day.save(db)
             return day.date.description
         case .tickets:
-            var ticket = try TicketFields(row: row, settings: settings).ticket(in: db)
+            var ticket = try TicketFields(row: row, settings: settings, vocabulary: vocabulary, language: language).ticket(in: db)
             try ticket.insert(db)
             return ticket.number
         case .revisits:

@@ -15,6 +15,8 @@ public final class RuleEngine {
     public let labels: [String: String]
     /// Where the rules' declared outputs go: ticket columns, work orders, deadlines.
     public let declared: DeclaredResults
+    /// The values ticket fields may take, from the rule set's `lib/vocabulary.lua` (``Vocabulary/none`` without it).
+    public let vocabulary: Vocabulary
     public let settings: Settings
     let lua: LuaState
     let host: HostAPI
@@ -37,6 +39,7 @@ public final class RuleEngine {
         host = try HostAPI(lua: lua, calendar: try calendar ?? store?.calendar() ?? WorkCalendar(days: []), store: store)
         let modules = try RuleModules(ruleSet, into: lua)
         self.modules = modules
+        vocabulary = try Vocabulary.read(from: modules)
         let loaded = try ruleSet.rules.map { try RuleLoader.load($0, into: lua, modules: modules) }
         rules = try RuleLoader.order(loaded.map(\.rule))
         declared = try DeclaredResults(rules: rules, columns: try ResultColumns.current.get())
