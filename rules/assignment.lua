@@ -100,6 +100,10 @@ return {
   },
   record = { department = "department", major = "major" },  -- copied onto the ticket by the batch
   deadlines = { feedback_due = "feedback" },                -- 3.4.2.2: met when the department reports back
+  output_names = {                                          -- what clerks read beside each output
+    department = "责任部门", department_name = "责任部门名称", feedback_due = "反馈期限", major = "重大投诉",
+    notify = "上报", assisted_by = "协助",
+  },
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

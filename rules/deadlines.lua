@@ -41,6 +41,9 @@ return {
     repair_due = "complete",              -- 3.4.5: the repair is finished
     resolve_due = "complete",             -- 3.4.5: the complaint is resolved
   },
+  output_names = {                        -- what clerks read beside each output
+    survey_due = "勘察期限", repair_due = "维修期限", resolve_due = "解决期限", needs_consent = "须客户认可",
+  },
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

@@ -55,6 +55,7 @@ return {
   },
   record = { class = "class" },           -- copied onto the ticket by the batch
   work_order = { class = "class" },       -- 3.5.1: a repair with a class gets a 《工程派工单》 of that class
+  output_names = { class = "维修类别", expires_on = "保修期至" },  -- what clerks read beside each output
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

@@ -41,7 +41,7 @@ struct EvalCommand: ParsableCommand {
             Terminal.print(decision.json(draft: rules.draftLine != nil))
         } else {
             if let draftLine = rules.draftLine { Terminal.print(draftLine) }
-            Terminal.print(decision.text(labels: engine.labels))
+            Terminal.print(decision.text(engine.clerkLabels(in: language.language)))
         }
     }
 }

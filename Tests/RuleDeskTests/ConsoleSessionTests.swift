@@ -86,7 +86,7 @@ import TemporaryFolders
         let ticketCase = try console.store.read { try TicketCase.load(number: "KF-2026-000007", from: $0)! }
         let decision = try console.engine.evaluate(ticketCase)
         #expect(console.submit("d = eval(\"KF-2026-000007\")").error == nil)
-        #expect(console.submit("d").output == [decision.text(labels: console.engine.labels)])
+        #expect(console.submit("d").output == [decision.text(console.engine.clerkLabels(in: .en))])
         #expect(console.submit("getmetatable(d).__name").output == ["ruledesk.decision"])
         #expect(console.submit("d.results.approval.tier").output == ["\(ConsoleView.inline(decision.results(of: "approval")!["tier"]!))"])
         #expect(console.submit("d.ticket, d.rules_version").output == ["KF-2026-000007\t\(decision.rulesVersion)"])
@@ -94,7 +94,7 @@ import TemporaryFolders
         for line in console.submit("for k in pairs(d) do print(k) end").output { names.append(line) }
         #expect(names.sorted() == ["results", "rules_version", "ticket", "trace"])
         #expect(console.submit("d.ticket = 'x'").error == "stdin:1: a decision cannot be changed")
-        #expect(console.submit("print(d)").output == [decision.text(labels: console.engine.labels)])
+        #expect(console.submit("print(d)").output == [decision.text(console.engine.clerkLabels(in: .en))])
         #expect(console.completions(for: "d.ru", in: "d.ru") == ["d.rules_version"])
         _ = console.submit(".format json")
         #expect(console.submit("d").output == [decision.json])

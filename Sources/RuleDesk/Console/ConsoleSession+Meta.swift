@@ -55,7 +55,7 @@ extension ConsoleSession {
 
     /// A held value as shown in the current format, keys followed by their names from the rules' labels.
     func show(_ value: HeldValue) -> String {
-        value.text(format: format, labels: engine.labels)
+        value.text(format: format, labels: engine.clerkLabels(in: language))
     }
 
     /// Words that complete `word`, the word before the cursor of `line`: meta commands at the start of a line,

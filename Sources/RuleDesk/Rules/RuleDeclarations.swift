@@ -6,6 +6,7 @@ import LuaRuntime
 /// record = { owner_group = "owner_group" },   -- output → the ticket's column it is copied into
 /// work_order = { kind = "kind" },             -- output → the work order's column
 /// deadlines = { visit_due = "survey" },       -- output (a date) → the event that meets it
+/// output_names = { visit_due = "回访期限" },    -- output → its Chinese name, shown beside it to clerks
 /// ```
 public struct RuleDeclarations: Sendable, Equatable {
     /// Output → ticket column.
@@ -14,6 +15,8 @@ public struct RuleDeclarations: Sendable, Equatable {
     public var workOrder: [String: String] = [:]
     /// Output → the event that meets the deadline.
     public var deadlines: [String: TicketEvent] = [:]
+    /// Output → its Chinese name (`approvers` → `审批人`), which a clerk reads beside the output's key.
+    public var outputNames: [String: String] = [:]
 
     /// Reads and checks the declarations of the rule in `path` against its `outputs` and the schema's columns;
     /// `field` reads a key of the rule's table. Fails naming the file, the declaration and what to do.
@@ -63,6 +66,10 @@ public struct RuleDeclarations: Sendable, Equatable {
                 throw broken("`deadlines` says '\(output)' is met by '\(name)', which is not an event; use \(TicketEvent.list)")
             }
             declarations.deadlines[output] = event
+        }
+        for (output, name) in try pairs("output_names", example: "my_due = \"回访期限\"") {
+            guard !name.isEmpty else { throw broken("`output_names` gives '\(output)' an empty name; write its Chinese name") }
+            declarations.outputNames[output] = name
         }
         return declarations
     }

@@ -86,6 +86,11 @@ public final class RuleEngine {
         lua.coveredLines()
     }
 
+    /// Each rule's Chinese names of its outputs (`output_names`), by rule name.
+    public var outputNames: [String: [String: String]] {
+        Dictionary(uniqueKeysWithValues: rules.map { ($0.name, $0.declarations.outputNames) })
+    }
+
     /// The rule with a `plan(community, ctx)` function, if any.
     public var planRule: Rule? { rules.first(where: \.plans) }
 
