@@ -98,7 +98,7 @@ function test_a_component_without_a_warranty_period_is_class_b()
   local results, trace = repair("elevator_cabin", "2026-03-02")
   expect_eq(results.warranty.class, "B", "class of a component without a warranty period")
   expect_nil(results.warranty.expires_on, "expires_on of a component without a warranty period")
-  expect_line(trace.warranty, "维修部位「elevator_cabin」,不在保修期表中", "trace of a component without a warranty period")
+  expect_line(trace.warranty, "维修部位「电梯轿厢」,不在保修期表中", "trace of a component without a warranty period")
 end
 
 function test_a_component_outside_the_vocabulary_is_refused()
