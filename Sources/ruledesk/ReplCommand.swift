@@ -53,13 +53,12 @@ struct ReplCommand: ParsableCommand {
         Terminal.print(ConsoleMessage.banner.text(in: console.language))
         while true {
             _ = ConsoleSession.takeInterrupt()
-            switch reader.read(prompt: console.isContinuing ? ">> " : "ruledesk> ", interrupted: ConsoleSession.takeInterrupt) {
+            switch reader.read(prompt: console.prompt, interrupted: ConsoleSession.takeInterrupt) {
             case .end:
                 Terminal.print("")
                 return
             case .interrupted:
-                console.cancelLine()
-                Terminal.print("")
+                Terminal.print(console.cancelLine() ?? "")
             case .line(let line):
                 reader.remember(line)
                 let reply = console.submit(line)

@@ -4,13 +4,14 @@ import LuaRuntime
 
 extension ConsoleSession {
     /// The meta commands, in the style of the sqlite3 shell.
-    public static let metaCommands = [".help", ".rules", ".reload", ".tickets", ".format", ".quit", ".exit"]
+    public static let metaCommands = [".help", ".new", ".rules", ".reload", ".tickets", ".format", ".quit", ".exit"]
 
     func meta(_ line: String) -> Reply {
         let words = line.split(separator: " ").map(String.init)
         switch words.first {
         case ".help": return Reply(output: [say(.help)])
         case ".quit", ".exit": return Reply(quit: true)
+        case ".new": return startForm()
         case ".format":
             guard words.count == 2, let format = Format(rawValue: words[1]) else {
                 return Reply(output: [say(.format(format.rawValue))], error: words.count == 1 ? nil : say(.formatUsage))
@@ -58,14 +59,16 @@ extension ConsoleSession {
         value.text(format: format, labels: engine.clerkLabels(in: language))
     }
 
-    /// Words that complete `word`, the word before the cursor of `line`: meta commands at the start of a line,
-    /// ticket numbers inside quotes, a table's fields after `name.` or `name:`, globals otherwise.
+    /// Words that complete `word`, the word before the cursor of `line`: a new case's values while it is asked for,
+    /// meta commands at the start of a line, ticket numbers inside quotes or `ticket(`/`eval(`, a table's fields
+    /// after `name.` or `name:`, globals otherwise.
     public func completions(for word: String, in line: String) -> [String] {
+        if let form { return form.completions(for: word, self) }
         let before = line.dropLast(line.hasSuffix(word) ? word.count : 0)
         if before.trimmingCharacters(in: .whitespaces).isEmpty, word.hasPrefix(".") {
             return Self.metaCommands.filter { $0.hasPrefix(word) }
         }
-        if let quote = before.last, quote == "\"" || quote == "'" {
+        if let quote = before.last, quote == "\"" || quote == "'" || before.hasSuffix("ticket(") || before.hasSuffix("eval(") {
             let stored = (try? store.read {
                 try String.fetchAll($0, sql: "SELECT number FROM tickets WHERE number LIKE ? ESCAPE '\\' ORDER BY number LIMIT 50",
                                     arguments: [word.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"])
