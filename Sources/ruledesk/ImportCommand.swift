@@ -13,15 +13,19 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import a CSV file or an Excel workbook (.xlsx) with a header row, all or nothing.",
         discussion: """
-            KIND is one of: communities, households, contractors, tickets, calendar, revisits. Every row is
-            checked; each bad one is listed as FILE:LINE: column: what is wrong (the first 50, then how many
+            KIND is one of: communities, households, contractors, tickets, calendar, revisits, events. Every row
+            is checked; each bad one is listed as FILE:LINE: column: what is wrong (the first 50, then how many
             more), and then nothing is written. A CSV file may be UTF-8 (with or without a byte-order mark) or
             GB18030/GBK, as Chinese Excel saves it, with LF or CRLF line ends; a workbook's first sheet is read
             unless --sheet names another, and LINE is then the row number Excel shows. Headers may use the
             columns' Chinese names (README, "Importing"); columns the kind does not have are ignored with a
             warning, or refused with --strict. Dates may be written 2026-03-05, 2026/3/5 or 2026年3月5日, times
             without an offset are in the site's time zone (RULEDESK_TIMEZONE), amounts 1,200.00, ¥1200 or in
-            full-width digits, booleans true/false, 是/否, Y/N or 1/0.
+            full-width digits, booleans true/false, 是/否, Y/N or 1/0. Tickets' channel, cause, kind, component
+            and trades must be values of the rules' vocabulary (rules/lib/vocabulary.lua: of --rules DIR, else of
+            the version in force, else of ./rules); a Chinese name or another spelling is stored as its key.
+            Events (number,event,at,until,cost,rating,by,note) are recorded as `ruledesk record` records them,
+            under the version in force.
 
             Example:
               ruledesk import calendar samples/calendar.csv
@@ -30,7 +34,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "What the file holds: communities, households, contractors, tickets, calendar or revisits.")
+    @Argument(help: "What the file holds: communities, households, contractors, tickets, calendar, revisits or events.")
     var kind: ImportKind
 
     @Argument(help: "The CSV file, or an .xlsx workbook.")
@@ -49,13 +53,19 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var rules: EvaluationRulesOptions
+    @OptionGroup var language: LanguageOptions
 
     /// From this many rows on, the summary says how fast they went.
     static let rateFrom = 1000
 
     func run() throws {
         let store = try database.open(for: .write)
-        let importer = Importer(store: store, settings: try Settings.fromEnvironment())
+        var importer = Importer(store: store, settings: try Settings.fromEnvironment())
+        importer.language = language.language
+        if kind == .tickets {
+            importer.vocabulary = try Vocabulary.of(RuleSource.choose(folder: rules.rules, store: store), store: store)
+        }
         var options = ImportOptions()
         options.encoding = encoding
         options.sheet = sheet

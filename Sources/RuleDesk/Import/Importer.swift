@@ -56,6 +56,10 @@ public enum ImportKind: String, CaseIterable, Sendable {
 public struct Importer: Sendable {
     public let store: Store
     public let settings: Settings
+    /// The values ticket fields may take (the rules'); ``Vocabulary/none`` takes every value as written.
+    public var vocabulary: Vocabulary = .none
+    /// The language of the refusal of a value outside the vocabulary.
+    public var language: Language = .en
 
     public init(store: Store, settings: Settings) {
         self.store = store
@@ -180,7 +184,8 @@ public struct Importer: Sendable {
             try day.save(db)
             return day.date.description
         case .tickets:
-            var ticket = try TicketFields(row: row, settings: settings, lookups: lookups).ticket(in: db)
+            var ticket = try TicketFields(row: row, settings: settings, lookups: lookups, vocabulary: vocabulary,
+                                          language: language).ticket(in: db)
             try ticket.insert(db)
             return ticket.number
         case .revisits:

@@ -8,6 +8,7 @@ import LuaRuntime
 /// deadlines = { visit_due = "survey" },       -- output (a date) → the event that meets it
 /// consent = { allowed_by = "may_extend", extends = { "visit_due" } },  -- 3.4.5: the owner's consent to a later date
 /// responsible = "owner_group",                -- the output naming who must act: the work queue's department
+/// output_names = { visit_due = "回访期限" },    -- output → its Chinese name, shown beside it to clerks
 /// ```
 public struct RuleDeclarations: Sendable, Equatable {
     /// Output → ticket column.
@@ -28,6 +29,9 @@ public struct RuleDeclarations: Sendable, Equatable {
         /// Deadlines of the same rule that a recorded consent moves (shown as extended).
         public var extends: [String]
     }
+
+    /// Output → its Chinese name (`approvers` → `审批人`), which a clerk reads beside the output's key.
+    public var outputNames: [String: String] = [:]
 
     /// Reads and checks the declarations of the rule in `path` against its `outputs` and the schema's columns;
     /// `field` reads a key of the rule's table. Fails naming the file, the declaration and what to do.
@@ -87,6 +91,10 @@ public struct RuleDeclarations: Sendable, Equatable {
                 throw broken("`responsible` must name a string output that `record` copies onto the ticket, e.g. responsible = \"owner_group\" with record = { owner_group = \"…\" }")
             }
             declarations.responsible = output
+        }
+        for (output, name) in try pairs("output_names", example: "my_due = \"回访期限\"") {
+            guard !name.isEmpty else { throw broken("`output_names` gives '\(output)' an empty name; write its Chinese name") }
+            declarations.outputNames[output] = name
         }
         return declarations
     }
