@@ -100,6 +100,7 @@ return {
     assisted_by = "string[]",
   },
   record = { department = "department", major = "major" },  -- copied onto the ticket by the batch
+  responsible = "department",                               -- 3.4.1: who must act; the work queue's department
   deadlines = { feedback_due = "feedback" },                -- 3.4.2.2: met when the department reports back
   output_names = {                                          -- what clerks read beside each output
     department = "责任部门", department_name = "责任部门名称", feedback_due = "反馈期限", major = "重大投诉",

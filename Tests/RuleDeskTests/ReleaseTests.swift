@@ -49,7 +49,7 @@ import Testing
         #expect(publication.version == rules.version && stored.version == rules.version)
         #expect(stored.files.map(\.source) == rules.files.map(\.source))
         #expect(stored.files.first?.path == "published \(rules.version.prefix(12))/\(rules.files[0].name)")
-        #expect(stored.modules.map(\.path) == ["actors", "money"].map { "published \(rules.version.prefix(12))/lib/\($0).lua" })
+        #expect(stored.modules.map(\.path) == ["actors", "money", "vocabulary"].map { "published \(rules.version.prefix(12))/lib/\($0).lua" })
         #expect(stored.rules.map(\.name) == rules.rules.map(\.name))
         #expect(try RuleEngine(ruleSet: stored, store: store, settings: Fixtures.shanghai).rules.count == rules.rules.count)
         #expect(try store.read { try RuleReleases.resolve(String(rules.version.prefix(8)).uppercased(), in: $0) } == rules.version)

@@ -73,7 +73,8 @@ extension ConsoleSession {
                 try String.fetchAll($0, sql: "SELECT number FROM tickets WHERE number LIKE ? ESCAPE '\\' ORDER BY number LIMIT 50",
                                     arguments: [word.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"])
             }) ?? []
-            return stored + cases.keys.filter { $0.hasPrefix(word) }.sorted()
+            let events = before.contains("record(") ? TicketEvent.allCases.map(\.rawValue).filter { $0.hasPrefix(word) } : []
+            return events + stored + cases.keys.filter { $0.hasPrefix(word) }.sorted()
         }
         if let separator = word.lastIndex(where: { $0 == "." || $0 == ":" }) {
             let path = String(word[..<separator]), partial = word[word.index(after: separator)...]
