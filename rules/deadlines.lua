@@ -43,12 +43,12 @@ return {
     repair_due = "complete",              -- 3.4.5: the repair is finished
     resolve_due = "complete",             -- 3.4.5: the complaint is resolved
   },
+  output_names = {                        -- what clerks read beside each output
+    survey_due = "勘察期限", repair_due = "维修期限", resolve_due = "解决期限", needs_consent = "须客户认可",
+  },
   consent = {                             -- 3.4.5: only with the customer's prior consent (recorded)
     allowed_by = "needs_consent",         -- a consent may be recorded when this output is true
     extends = { "repair_due", "resolve_due" },  -- the deadlines a recorded consent moves
-  },
-  output_names = {                        -- what clerks read beside each output
-    survey_due = "勘察期限", repair_due = "维修期限", resolve_due = "解决期限", needs_consent = "须客户认可",
   },
   ---@param ticket Ticket
   ---@param ctx Ctx

@@ -161,7 +161,7 @@ public enum ConsoleMessage: ClerkMessage {
         .banner, .help, .unknownCommand(".frobnicate"), .formatUsage, .format("json"), .reloadFailed("rules/x.lua:1: error"),
         .noChange(version: "043f5cc53789"), .interrupted, .unfinishedChunk, .failedLine(3, "no ticket KF-2026-999999"),
         .ticketUsage, .noTicket("KF-2026-00014", near: ["KF-2026-000014"]), .noTicket("X", near: []), .evalUsage, .planUsage,
-        .notADate("2026-13-01"), .ruleFailed("approval", "rules/approval.lua:3: boom"), .caseUsage,
+        .notADate("2026-13-01"), .ruleFailed("probe", "rules/probe.lua:3: boom"), .caseUsage,
         .unknownCaseField("colour", ["kind", "cause"]), .caseField("kind", "'x' is not a value of kind"), .unknownFilter("colour"),
         .notHeld, .formIntro, .formPrompt(field: "component", title: "维修部位"), .fieldTitle("community"), .fieldTitle("hazard"),
         .formCancelled, .caseMade("CASE-1"), .required, .unknownCommunity("H09", ["H01", "H02"]),
@@ -208,10 +208,10 @@ public enum ConsoleMessage: ClerkMessage {
           eval(t)                           工单或案件的处理结论及理由
           plan("H01") / plan("H01", "2026-03-01")      小区的回访计划
           tickets{ status = "new", community = "H01" }  工单简表
-          find("13800000010")               按电话、姓名、房号、户号或工单号查找业主
-          sla("KF-2026-000001")             工单的各项期限及完成情况
-          due{ overdue = true, department = "cs" }     待办队列(到期和逾期)
-          record("KF-2026-000001", "survey", { on = "2026-05-07", by = "王芳" })   登记勘察、完工、回访等事项
+          find("13800000010")               按电话、姓名、住户、房号或工单号查找业主
+          sla("KF-2026-000001")             工单的各项期限及进展
+          due{ overdue = true, department = "cs" }     待办队列
+          record("KF-2026-000001", "survey", { on = "2026-05-07", by = "王芳" })   记录已发生的事项
           calendar:add_workdays("2026-04-30", 3), query("SELECT …", …), print(…)
         命令:
           .help             本帮助
