@@ -53,6 +53,7 @@ public enum APIDescription {
         Field(name: "completion_date", type: "string", doc: "completion acceptance date (竣工验收), YYYY-MM-DD"),
         Field(name: "handover_date", type: "string?", doc: "handover date, YYYY-MM-DD"),
         Field(name: "households_total", type: "integer", doc: "households in the community, moved in or not"),
+        Field(name: "office", type: "string", doc: "its customer-service office (客户服务处); empty for the default office"),
     ]
 
     /// `ctx.household` and the items of `ctx.households(…)`.

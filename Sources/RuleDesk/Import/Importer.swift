@@ -8,7 +8,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     /// The CSV header the kind expects.
     public var columns: [String] {
         switch self {
-        case .communities: return ["code", "name", "completion_date", "handover_date", "households_total"]
+        case .communities: return ["code", "name", "completion_date", "handover_date", "households_total", "office"]
         case .households: return ["code", "community", "building", "unit", "room", "owner", "phone", "moved_in_on"]
         case .contractors: return ["code", "name", "deposit"]
         case .tickets:
@@ -17,6 +17,15 @@ public enum ImportKind: String, CaseIterable, Sendable {
                     "survey_date", "completed_at", "description"]
         case .calendar: return ["date", "kind", "name"]
         case .revisits: return ["community", "household", "visited_on", "mode", "rating", "notes"]
+        }
+    }
+
+    /// The columns a file may leave out of its header.
+    var optionalColumns: Set<String> {
+        switch self {
+        case .tickets: return ["number"]
+        case .communities: return ["office"]
+        default: return []
         }
     }
 
@@ -48,15 +57,13 @@ public struct Importer: Sendable {
     /// Imports `file` as `kind` and returns how many rows were written.
     @discardableResult
     public func run(_ kind: ImportKind, file: String) throws -> Int {
-        let optional: Set<String> = kind == .tickets ? ["number"] : []
-        return try run(kind, try CSVFile(path: file, columns: kind.columns, optional: optional))
+        return try run(kind, try CSVFile(path: file, columns: kind.columns, optional: kind.optionalColumns))
     }
 
     /// Imports the CSV text `data` as `kind`, naming it `name` in errors.
     @discardableResult
     public func run(_ kind: ImportKind, data: Data, named name: String) throws -> Int {
-        let optional: Set<String> = kind == .tickets ? ["number"] : []
-        return try run(kind, try CSVFile(data: data, path: name, columns: kind.columns, optional: optional))
+        return try run(kind, try CSVFile(data: data, path: name, columns: kind.columns, optional: kind.optionalColumns))
     }
 
     private func run(_ kind: ImportKind, _ csv: CSVFile) throws -> Int {
@@ -92,8 +99,12 @@ public struct Importer: Sendable {
             var community = Community(
                 id: nil, code: try row.text("code"), name: try row.text("name"),
                 completionDate: try row.date("completion_date"), handoverDate: try row.optionalDate("handover_date"),
-                householdsTotal: try row.integer("households_total", default: 0, minimum: 0))
-            community.id = try Community.filter(Column("code") == community.code).fetchOne(db)?.id
+                householdsTotal: try row.integer("households_total", default: 0, minimum: 0),
+                office: row.raw("office"))
+            let stored = try Community.filter(Column("code") == community.code).fetchOne(db)
+            community.id = stored?.id
+            // A file without the column keeps each stored community's office.
+            if !row.has("office"), let stored { community.office = stored.office }
             try community.save(db)
             return community.code
         case .households:

@@ -48,7 +48,8 @@ struct TicketFields {
             hazard: try row.boolean("hazard"), media: try row.boolean("media"),
             surveyDate: surveyDate, completedAt: row.optionalText("completed_at"),
             description: row.raw("description"),
-            completedOn: row.optionalText("completed_at").flatMap { Ticket.completionDate($0, in: settings.timeZone) })
+            completedOn: row.optionalText("completed_at").flatMap { Ticket.completionDate($0, in: settings.timeZone) },
+            registeredOn: received.localDate(in: settings.timeZone))
     }
 }
 
