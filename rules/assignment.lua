@@ -9,33 +9,7 @@ local actors = require("actors")
 local yuan, names_of = money.yuan, actors.names_of
 local DEPARTMENT_NAMES = actors.NAMES   -- the actors of the procedure: key → Chinese name (rules/lib/actors.lua)
 
--- Cause of a complaint → responsible department, with the cause's Chinese name and the clause.
-local CAUSES = {
-  design       = { name = "设计",          department = "design",      clause = "2.4" },
-  construction = { name = "施工质量",       department = "engineering", clause = "2.5" },
-  sales        = { name = "销售",          department = "sales",       clause = "2.3" },
-  contract     = { name = "合同",          department = "sales",       clause = "2.3" },
-  presale      = { name = "售前",          department = "sales",       clause = "2.3" },
-  insale       = { name = "售中",          department = "sales",       clause = "2.3" },
-  payment      = { name = "付款",          department = "finance",     clause = "2.6" },
-  refund       = { name = "退款",          department = "finance",     clause = "2.6" },
-  invoice      = { name = "发票",          department = "finance",     clause = "2.6" },
-  property     = { name = "物业管理",       department = "property",    clause = "3.4.1" },
-  legal        = { name = "法律纠纷",       department = "legal",       clause = "2.1.3" },
-  warranty     = { name = "保修期内维修",    department = "cs",          clause = "2.2.2" },
-  other        = { name = "其他",          department = "cs",          clause = "2.2" },
-}
--- Other spellings of the same causes, as other registers write them.
-local CAUSE_ALIASES = {
-  construction_quality = "construction", quality = "construction",
-  pre_sale = "presale", in_sale = "insale",
-  property_management = "property",
-  legal_dispute = "legal",
-  repair = "warranty", warranty_repair = "warranty",
-}
-for alias, cause in pairs(CAUSE_ALIASES) do
-  CAUSES[alias] = CAUSES[cause]
-end
+local CAUSES = require("causes").CAUSES  -- cause → responsible department, name and clause (rules/lib/causes.lua)
 local COMPLAINT_OWNER = "cs"      -- 2.2, 3.4.2: 客户服务部 registers, assigns and tracks every complaint
 local DEFAULT_DEPARTMENT = "cs"   -- 2.2: a cause not in the list above stays with 客户服务部
 local DEFAULT_CLAUSE = "2.2"       -- 2.2: the clause a trace names for such a cause
