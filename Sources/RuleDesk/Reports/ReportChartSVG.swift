@@ -9,7 +9,7 @@ enum ReportChartSVG {
     private static let left = 56.0, right = 16.0, top = 20.0, bottom = 64.0
 
     static func svg(_ chart: Report.Chart, title: String) -> String {
-        var out = "<svg class=\"chart \(chart.kind.rawValue)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
+        var out = "<svg class=\"chart \(chart.kind.rawValue)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
         switch chart.kind {
         case .pie: out += pie(chart)
         case .bar, .line: out += axes(chart)
