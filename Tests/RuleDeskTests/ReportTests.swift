@@ -198,7 +198,7 @@ import Testing
         #expect(range.parameters.label == "2026-04-27..2026-04-28")
         let byDefault = try runner.run("quarterly", period: nil, office: nil, today: LocalDate("2026-05-20")!)
         #expect(byDefault.parameters.label == "2026-Q2")
-        #expect(throws: ReportError.unknown("monthly", Fixtures.root + "/rules", ["quarterly", "weekly", "yearly"])) {
+        #expect(throws: ReportError.unknown("monthly", Fixtures.root + "/rules/reports", ["quarterly", "weekly", "yearly"])) {
             try runner.run("monthly", period: nil, office: nil, today: LocalDate("2026-12-01")!)
         }
     }

@@ -116,7 +116,7 @@ end
 function figures.major(ctx, from, to, office)
   return ctx.query([[
     SELECT t.number, t.registered_on, c.code AS community, t.department, t.estimated_cost, t.households_affected,
-      t.hazard, t.media, t.closed_on
+      t.hazard, t.media, CASE WHEN t.closed_on <= ?2 THEN t.closed_on END AS closed_on
     FROM tickets t]] .. OF_OFFICE .. [[WHERE t.registered_on BETWEEN ?1 AND ?2 AND t.major
     ORDER BY t.registered_on, t.number]], from, to, office)
 end

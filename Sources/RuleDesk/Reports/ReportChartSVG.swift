@@ -6,7 +6,7 @@ import Foundation
 enum ReportChartSVG {
     static let width = 680.0, height = 280.0
     static let palette = ["#2f6db5", "#e07b39", "#3a9a5b", "#b8434f", "#7a5bb0", "#8c7a4a", "#3aa0a8", "#c9a227"]
-    private static let left = 56.0, right = 16.0, top = 20.0, bottom = 64.0
+    private static let left = 56.0, right = 16.0, top = 34.0, bottom = 56.0
 
     static func svg(_ chart: Report.Chart, title: String) -> String {
         var out = "<svg class=\"chart \(chart.kind.rawValue)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
@@ -25,17 +25,20 @@ enum ReportChartSVG {
 
     private static func color(_ index: Int) -> String { palette[index % palette.count] }
 
-    /// A round top for the value axis: 1, 2 or 5 times a power of ten; 100 for percentages of rates.
-    static func scaleTop(_ maximum: Double, rates: Bool) -> Double {
+    /// A round top for the value axis, whose quarters (the grid lines) are round too: 1, 2, 4 or 8 times a power of
+    /// ten, at least 4 for counts; 100 for percentages of rates.
+    static func scaleTop(_ maximum: Double, rates: Bool, counts: Bool) -> Double {
         if rates { return 100 }
-        guard maximum > 0 else { return 1 }
+        guard maximum > 0 else { return counts ? 4 : 1 }
         let power = pow(10, floor(log10(maximum)))
-        return [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= maximum } ?? maximum
+        let top = [1.0, 2, 4, 8, 10].map { $0 * power }.first { $0 >= maximum } ?? maximum
+        return counts ? max(top, 4) : top
     }
 
     private static func axes(_ chart: Report.Chart) -> String {
         let rates = chart.series.allSatisfy { $0.values.allSatisfy { if case .rate = $0 { return true } else { return false } } }
-        let top = scaleTop(chart.series.flatMap { $0.values.compactMap(\.magnitude) }.max() ?? 0, rates: rates)
+        let counts = chart.series.allSatisfy { $0.values.allSatisfy { if case .integer = $0 { return true } else { return false } } }
+        let top = scaleTop(chart.series.flatMap { $0.values.compactMap(\.magnitude) }.max() ?? 0, rates: rates, counts: counts)
         let plotWidth = width - left - right, plotHeight = height - self.top - bottom
         let count = max(chart.labels.count, 1)
         let step = plotWidth / Double(count)
@@ -44,7 +47,7 @@ enum ReportChartSVG {
         for tick in 0...4 {
             let value = top * Double(tick) / 4
             out += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y(value)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(value)))\"/>"
-            let label = rates ? n(value) + "%" : (top >= 4 || value.rounded() == value ? n(value.rounded()) : n(value))
+            let label = rates ? n(value) + "%" : Report.Value.number(value).plain
             out += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(value) + 4))\" text-anchor=\"end\">\(label)</text>"
         }
         let labelEvery = max(1, Int((Double(count) / 16).rounded(.up)))
@@ -73,14 +76,21 @@ enum ReportChartSVG {
                 let points = series.values.enumerated().compactMap { index, value in
                     value.magnitude.map { (index, left + step * (Double(index) + 0.5), y($0), value) }
                 }
-                out += "<polyline class=\"line\" data-series=\"\(HTMLText.escape(series.name))\" fill=\"none\" stroke=\"\(color(s))\" stroke-width=\"2\" points=\"\(points.map { "\(n($0.1)),\(n($0.2))" }.joined(separator: " "))\"/>"
+                // One line per run of consecutive points: an empty value (a rate with nothing due) is a gap.
+                var runs: [[(Int, Double, Double, Report.Value)]] = []
+                for point in points {
+                    if let last = runs.last?.last, last.0 == point.0 - 1 { runs[runs.count - 1].append(point) } else { runs.append([point]) }
+                }
+                for run in runs where run.count > 1 {
+                    out += "<polyline class=\"line\" data-series=\"\(HTMLText.escape(series.name))\" fill=\"none\" stroke=\"\(color(s))\" stroke-width=\"2\" points=\"\(run.map { "\(n($0.1)),\(n($0.2))" }.joined(separator: " "))\"/>"
+                }
                 for point in points {
                     out += "<circle class=\"point\" data-series=\"\(HTMLText.escape(series.name))\" data-label=\"\(HTMLText.escape(chart.labels[point.0]))\" data-value=\"\(HTMLText.escape(point.3.display))\" cx=\"\(n(point.1))\" cy=\"\(n(point.2))\" r=\"3\" fill=\"\(color(s))\"><title>\(HTMLText.escape(chart.labels[point.0] + " " + series.name + ": " + point.3.display))</title></circle>"
                 }
             }
         }
         out += "<line class=\"axis\" x1=\"\(n(left))\" y1=\"\(n(y(0)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(0)))\"/>"
-        return out + legend(chart.series.map(\.name), y: height - 10)
+        return out + legend(chart.series.map(\.name), y: 14)
     }
 
     private static func legend(_ names: [String], y: Double) -> String {

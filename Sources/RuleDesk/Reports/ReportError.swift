@@ -1,6 +1,6 @@
 /// Why a report cannot be made, with what to do about it.
 public enum ReportError: Error, Equatable, CustomStringConvertible {
-    /// No report script by that name: the name, the folder, the names there are.
+    /// No report script by that name: the name, where the reports were looked for, the names there are.
     case unknown(String, String, [String])
     /// The script's run failed: Lua's message, naming the file and line.
     case script(String)
@@ -15,7 +15,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknown(let name, let folder, let names):
             let known = names.isEmpty ? "there are none" : "the reports are \(names.joined(separator: ", "))"
-            return "no report '\(name)' in \(folder)/reports; \(known)"
+            return "no report '\(name)' in \(folder); \(known)"
         case .script(let message):
             return message
         case .badReport(let path, let problem):

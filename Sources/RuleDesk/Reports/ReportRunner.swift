@@ -47,7 +47,10 @@ public final class ReportRunner {
     /// The script named `name`.
     public func script(_ name: String) throws -> ReportScript {
         guard let script = scripts.first(where: { $0.name == name }) else {
-            throw ReportError.unknown(name, engine.ruleSet.folder, scripts.map(\.name))
+            let ruleSet = engine.ruleSet
+            let place = ruleSet.folder == "published" ? "the published rules (version \(ruleSet.version.prefix(12)))"
+                : ruleSet.folder + "/" + RuleSet.reportsFolder
+            throw ReportError.unknown(name, place, scripts.map(\.name))
         }
         return script
     }
