@@ -78,16 +78,21 @@ return {
         amount, yuan(TIER2_UP_TO), names_of(signers.approvers))
     end
 
-    -- Who audits the settlement (3.5.6, 2.7).
+    -- Who audits the settlement (3.5.6, 2.7): by the final cost once the repair is finished, else the estimate.
+    local settled, settled_what = cost, "维修费用"
+    if ticket.final_cost ~= nil then
+      settled, settled_what = ticket.final_cost, "结算维修费用"
+    end
+    local settled_amount = yuan(settled)
     local settlement_auditor
-    if cost < SETTLEMENT_AUDIT_FROM then
+    if settled < SETTLEMENT_AUDIT_FROM then
       settlement_auditor = SETTLEMENT_AUDITOR_SMALL
-      ctx.because("维修费用 %s 元 < %s 元,结算由%s审核 (3.5.6)",
-        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
+      ctx.because("%s %s 元 < %s 元,结算由%s审核 (3.5.6)",
+        settled_what, settled_amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
     else
       settlement_auditor = SETTLEMENT_AUDITOR_LARGE
-      ctx.because("维修费用 %s 元 ≥ %s 元,结算交%s审核 (3.5.6, 2.7)",
-        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
+      ctx.because("%s %s 元 ≥ %s 元,结算交%s审核 (3.5.6, 2.7)",
+        settled_what, settled_amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
     end
 
     -- Does the contractor attend the site survey (3.4.5)?

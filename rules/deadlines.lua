@@ -41,6 +41,10 @@ return {
     repair_due = "complete",              -- 3.4.5: the repair is finished
     resolve_due = "complete",             -- 3.4.5: the complaint is resolved
   },
+  consent = {                             -- 3.4.5: only with the customer's prior consent (recorded)
+    allowed_by = "needs_consent",         -- a consent may be recorded when this output is true
+    extends = { "repair_due", "resolve_due" },  -- the deadlines a recorded consent moves
+  },
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)
@@ -90,6 +94,12 @@ return {
     local needs_consent = ticket.complex == true
     if needs_consent then
       ctx.because("特别复杂的维修任务:可适当延长维修时间,但必须事先取得客户认可并记录 (3.4.5)")
+      if ticket.consent_until ~= nil and ticket.consent_until > repair_due then
+        ctx.because("客户已事先同意将维修期限延至 %s (3.4.5)", ticket.consent_until)
+        repair_due = ticket.consent_until
+      elseif ticket.consent_until ~= nil then
+        ctx.because("客户同意的日期 %s 不晚于维修期限 %s,期限不变 (3.4.5)", ticket.consent_until, repair_due)
+      end
     end
 
     return {

@@ -147,3 +147,35 @@ import TemporaryFolders
         #expect(try store.read { try Contractor.fetchCount($0) } == 0)
     }
 }
+
+@Suite(.removesTemporaryFolders) struct PhoneImportTests {
+    @Test func phonesAreStoredNormalised() throws {
+        let store = try Fixtures.store()
+        let folder = try Fixtures.temporaryFolder()
+        try Fixtures.write("""
+            code,community,building,unit,room,owner,phone,moved_in_on
+            T01-1-102,T01,1,1,102,李四,+86 139-0000-0002,
+            T01-1-103,T01,1,1,103,王五,（010）６５１２ ３４５６,
+            T01-1-104,T01,1,1,104,赵六,,
+            """, to: folder + "/h.csv")
+        try Importer(store: store, settings: Fixtures.shanghai).run(.households, file: folder + "/h.csv")
+        let phones = try store.read { try String.fetchAll($0, sql: "SELECT phone FROM households WHERE code > 'T01-1-101' ORDER BY code") }
+        #expect(phones == ["13900000002", "01065123456", ""])
+    }
+
+    @Test func anImpossiblePhoneIsRefusedWithItsLineAndWithoutTheNumber() throws {
+        let store = try Fixtures.store()
+        let folder = try Fixtures.temporaryFolder()
+        try Fixtures.write("""
+            code,community,building,unit,room,owner,phone,moved_in_on
+            T01-1-102,T01,1,1,102,李四,13900000002,
+            T01-1-103,T01,1,1,103,王五,139000002,
+            """, to: folder + "/h.csv")
+        #expect { try Importer(store: store, settings: Fixtures.shanghai).run(.households, file: folder + "/h.csv") } throws: {
+            let text = "\($0)"
+            return text.hasPrefix(folder + "/h.csv:3: phone: has 9 digits starting with 1; a mobile has 11 digits") && !text.contains("139000002")
+                && !text.contains("王五")
+        }
+        #expect(try store.read { try Household.fetchCount($0) } == 1)
+    }
+}

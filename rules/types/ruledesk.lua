@@ -22,6 +22,12 @@
 ---@field survey_date string? date of the site survey (YYYY-MM-DD)
 ---@field completed_at string? when the work was completed (a date or an ISO 8601 time)
 ---@field completed_on string? local date of completed_at (YYYY-MM-DD)
+---@field final_cost number? the repair's final cost in yuan, recorded at completion
+---@field feedback_on string? when the responsible department reported back (YYYY-MM-DD)
+---@field consent_until string? the later date the owner agreed to in advance (YYYY-MM-DD)
+---@field callback_on string? date of the phone callback after completion (YYYY-MM-DD)
+---@field callback_rating string? the owner's rating in the callback: satisfied, neutral, dissatisfied or severely_dissatisfied
+---@field closed_on string? when the ticket was closed (YYYY-MM-DD); nil while open
 ---@field description string free text
 ---@field status string new, evaluated or rule_error
 
@@ -111,7 +117,7 @@ function Calendar:add_months(date, n) end
 ---@field expires_on string?
 
 ---A recorded event that meets a deadline.
----@alias ruledesk.Event "survey"|"feedback"|"consent"|"complete"|"callback"|"close"
+---@alias ruledesk.Event "survey"|"feedback"|"consent"|"complete"|"callback"|"close"|"reopen"
 
 ---What a rule's `evaluate(ticket, ctx)` receives.
 ---@class Ctx
@@ -136,7 +142,7 @@ function Calendar:add_months(date, n) end
 ---@field needs? string[] rules whose results this one reads through ctx.results
 ---@field outputs table<string, string> each field and its type: string, integer, number, boolean, date, table, any; T[]; T?
 ---@field labels? table<string, string> names shown beside output keys
----@field record? table<string, string> output → the ticket column the batch copies it into: department (text), survey_due (text), repair_due (text), resolve_due (text), tier (integer), class (text), major (boolean), completed_on (text), feedback_on (text), consent_until (text), final_cost (double), callback_on (text), callback_rating (text), closed_on (text), registered_on (text)
+---@field record? table<string, string> output → the ticket column the batch copies it into: department (text), survey_due (text), repair_due (text), resolve_due (text), tier (integer), class (text), major (boolean), registered_on (text)
 ---@field work_order? table<string, string> output → the work order's column: class (text), survey_due (text), repair_due (text); a work order is issued when its required columns (class) are set
 ---@field deadlines? table<string, ruledesk.Event> date output → the recorded event that meets it
 ---@field evaluate fun(ticket: Ticket, ctx: Ctx): table

@@ -14,6 +14,10 @@ extension ConsoleSession {
           eval(t)                           the decision for a ticket or case, with the reasons
           plan("H01") / plan("H01", "2026-03-01")      a community's revisit plan
           tickets{ status = "new", community = "H01" }  a short list
+          find("13800000010")               an owner by phone, name, household, room or ticket number
+          sla("KF-2026-000001")             a ticket's deadlines and where they stand
+          due{ overdue = true, department = "cs" }     the work queue
+          record("KF-2026-000001", "survey", { on = "2026-05-07", by = "王芳" })   what happened
           calendar:add_workdays("2026-04-30", 3), query("SELECT …", …), print(…)
         Commands:
           .help             this text
@@ -89,7 +93,8 @@ extension ConsoleSession {
                 try String.fetchAll($0, sql: "SELECT number FROM tickets WHERE number LIKE ? ESCAPE '\\' ORDER BY number LIMIT 50",
                                     arguments: [word.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"])
             }) ?? []
-            return stored + cases.keys.filter { $0.hasPrefix(word) }.sorted()
+            let events = before.contains("record(") ? TicketEvent.allCases.map(\.rawValue).filter { $0.hasPrefix(word) } : []
+            return events + stored + cases.keys.filter { $0.hasPrefix(word) }.sorted()
         }
         if let separator = word.lastIndex(where: { $0 == "." || $0 == ":" }) {
             let path = String(word[..<separator]), partial = word[word.index(after: separator)...]

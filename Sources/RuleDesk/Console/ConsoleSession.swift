@@ -43,6 +43,8 @@ public final class ConsoleSession {
     var cases: [String: TicketCase] = [:]
     /// The decisions and plans the console's handles stand for; a handle is the value's position from 1.
     private var heldValues: [HeldValue] = []
+    /// What `record(…)` records with, made on its first use.
+    var eventRecorder: EventRecorder?
 
     /// The limits for a clerk at a terminal: a budget only a very long loop reaches and no deadline, since
     /// Ctrl-C stops a chunk there; the memory cap stays.
@@ -165,6 +167,7 @@ public final class ConsoleSession {
 
     /// The Lua functions the prelude wraps.
     private func helpers() -> [String: LuaArgument] {
-        ConsoleHelpers(console: self).functions(in: lua, host: host)
+        let helpers = ConsoleHelpers(console: self)
+        return helpers.functions(in: lua, host: host).merging(helpers.lifecycleFunctions(in: lua)) { first, _ in first }
     }
 }

@@ -42,6 +42,12 @@ public enum APIDescription {
         Field(name: "survey_date", type: "string?", doc: "date of the site survey (YYYY-MM-DD)"),
         Field(name: "completed_at", type: "string?", doc: "when the work was completed (a date or an ISO 8601 time)"),
         Field(name: "completed_on", type: "string?", doc: "local date of completed_at (YYYY-MM-DD)"),
+        Field(name: "final_cost", type: "number?", doc: "the repair's final cost in yuan, recorded at completion"),
+        Field(name: "feedback_on", type: "string?", doc: "when the responsible department reported back (YYYY-MM-DD)"),
+        Field(name: "consent_until", type: "string?", doc: "the later date the owner agreed to in advance (YYYY-MM-DD)"),
+        Field(name: "callback_on", type: "string?", doc: "date of the phone callback after completion (YYYY-MM-DD)"),
+        Field(name: "callback_rating", type: "string?", doc: "the owner's rating in the callback: satisfied, neutral, dissatisfied or severely_dissatisfied"),
+        Field(name: "closed_on", type: "string?", doc: "when the ticket was closed (YYYY-MM-DD); nil while open"),
         Field(name: "description", type: "string", doc: "free text"),
         Field(name: "status", type: "string", doc: "new, evaluated or rule_error"),
     ]

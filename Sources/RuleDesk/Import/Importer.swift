@@ -3,7 +3,7 @@ import GRDB
 
 /// What `ruledesk import` reads.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case communities, households, contractors, tickets, calendar, revisits
+    case communities, households, contractors, tickets, calendar, revisits, events
 
     /// The CSV header the kind expects.
     public var columns: [String] {
@@ -17,13 +17,15 @@ public enum ImportKind: String, CaseIterable, Sendable {
                     "survey_date", "completed_at", "description"]
         case .calendar: return ["date", "kind", "name"]
         case .revisits: return ["community", "household", "visited_on", "mode", "rating", "notes"]
+        case .events: return ["number", "event", "at", "until", "cost", "rating", "by", "note"]
         }
     }
 
-    /// The columns a file may leave out of its header.
+    /// Columns a file may leave out of its header.
     var optionalColumns: Set<String> {
         switch self {
         case .tickets: return ["number"]
+        case .events: return ["until", "cost", "rating", "by", "note"]
         case .communities: return ["office"]
         default: return []
         }
@@ -35,6 +37,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .calendar: return "date"
         case .tickets: return "number"
         case .revisits: return "household"
+        case .events: return "number"
         default: return "code"
         }
     }
@@ -57,16 +60,17 @@ public struct Importer: Sendable {
     /// Imports `file` as `kind` and returns how many rows were written.
     @discardableResult
     public func run(_ kind: ImportKind, file: String) throws -> Int {
-        return try run(kind, try CSVFile(path: file, columns: kind.columns, optional: kind.optionalColumns))
+        try run(kind, try CSVFile(path: file, columns: kind.columns, optional: kind.optionalColumns))
     }
 
     /// Imports the CSV text `data` as `kind`, naming it `name` in errors.
     @discardableResult
     public func run(_ kind: ImportKind, data: Data, named name: String) throws -> Int {
-        return try run(kind, try CSVFile(data: data, path: name, columns: kind.columns, optional: kind.optionalColumns))
+        try run(kind, try CSVFile(data: data, path: name, columns: kind.columns, optional: kind.optionalColumns))
     }
 
     private func run(_ kind: ImportKind, _ csv: CSVFile) throws -> Int {
+        if kind == .events { return try EventImport(store: store, settings: settings).run(csv) }
         let file = csv.path
         return try store.write { db in
             var seen = Set<String>()
@@ -115,7 +119,7 @@ public struct Importer: Sendable {
             var household = Household(
                 id: nil, code: try row.text("code"), communityId: community.id!,
                 building: row.raw("building"), unit: row.raw("unit"), room: row.raw("room"),
-                owner: row.raw("owner"), phone: row.raw("phone"), movedInOn: try row.optionalDate("moved_in_on"))
+                owner: row.raw("owner"), phone: try row.phone("phone"), movedInOn: try row.optionalDate("moved_in_on"))
             household.id = try Household.filter(Column("code") == household.code).fetchOne(db)?.id
             try household.save(db)
             return household.code
@@ -142,6 +146,8 @@ public struct Importer: Sendable {
             var result = try RevisitResult(row: row, in: db)
             try result.insert(db)
             return row.raw("household") + " on " + result.visitedOn.description
+        case .events:
+            throw row.fail("event", "events are recorded with `ruledesk import events FILE` or `ruledesk record`")
         }
     }
 }

@@ -65,6 +65,16 @@ struct RowReader {
         return number
     }
 
+    /// A phone stored as ``PhoneNumber`` normalises it, or empty when none is written; an impossible one is refused
+    /// without repeating it.
+    func phone(_ column: String) throws -> String {
+        guard let value = optionalText(column) else { return "" }
+        guard let phone = PhoneNumber.normalised(value) else {
+            throw fail(column, (PhoneNumber.problem(value) ?? "is not a phone") + "; correct it or leave it empty")
+        }
+        return phone
+    }
+
     func boolean(_ column: String) throws -> Bool {
         switch raw(column).lowercased() {
         case "", "false": return false

@@ -25,7 +25,7 @@ extension TestWorld {
         return (number, id)
     }
 
-    /// Decides the ticket and writes it as `ruledesk batch` does, through the batch's own writer.
+    /// Decides the ticket and writes it as `ruledesk batch` does, with the batch's own rows.
     private func decide(_ call: LuaCall) throws -> [LuaValue] {
         let (number, id) = try number(call, "decide")
         guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else { return [] }
@@ -33,12 +33,11 @@ extension TestWorld {
         do { recorded = try engine.record(ticketCase) } catch let failure as RuleFailure {
             throw LuaError(.runtime, "rule '\(failure.rule)' failed: \(failure.message)")
         }
+        let rows = DecisionRows(rulesVersion: engine.ruleSet.version, declared: engine.declared)
         try store.write { db in
-            let run = try BatchRun.start(in: db)
-            try db.execute(sql: "UPDATE tickets SET claim_run = ? WHERE id = ?", arguments: [run.id, id])
-            _ = try BatchWriter(run: run, rulesVersion: engine.ruleSet.version, declared: engine.declared)
-                .write([BatchOutcome(ticketId: id, number: number, result: .success(recorded))], in: db)
-            try db.execute(sql: "UPDATE batch_runs SET finished_at = heartbeat_at, outcome = 'done' WHERE id = ?", arguments: [run.id])
+            let now = Timestamp.nowText()
+            _ = try rows.markDecided(id, recorded, at: now, in: db)
+            try rows.write(id, recorded, consented: false, at: now, in: db)
         }
         return []
     }
