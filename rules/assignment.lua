@@ -84,6 +84,7 @@ return {
     assisted_by = "string[]",
   },
   record = { department = "department", major = "major" },  -- copied onto the ticket by the batch
+  responsible = "department",                               -- 3.4.1: who must act; the work queue's department
   deadlines = { feedback_due = "feedback" },                -- 3.4.2.2: met when the department reports back
   ---@param ticket Ticket
   ---@param ctx Ctx

@@ -50,13 +50,16 @@ struct DueCommand: ParsableCommand {
         filter.department = department
         filter.community = community
         let calendar = try store.calendar()
-        let queue = try store.read { try WorkQueue(on: on ?? settings.today, filter: filter, calendar: calendar, in: $0) }
+        let inForce = try store.read { try RuleReleases.inForce(in: $0) } == nil ? nil
+            : try RuleEngine(ruleSet: RuleSource.published.load(from: store), store: store, settings: settings)
+        let queue = try store.read {
+            try WorkQueue(on: on ?? settings.today, filter: filter, calendar: calendar,
+                          responsible: inForce?.declared.responsibleColumn, in: $0)
+        }
         switch format {
         case .json: Terminal.print(queue.json)
         case .csv: Terminal.print(queue.csv)
-        case .text:
-            let names = (try? RuleEngine(ruleSet: RuleSource.published.load(from: store), store: store, settings: settings))?.labels
-            Terminal.print(queue.text(departmentNames: names ?? [:]))
+        case .text: Terminal.print(queue.text(departmentNames: inForce?.labels ?? [:]))
         }
     }
 }

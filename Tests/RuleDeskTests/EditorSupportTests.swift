@@ -17,8 +17,11 @@ import TemporaryFolders
 
     @Test func theTicketHasExactlyTheDescribedFields() throws {
         let store = try Fixtures.store()
-        let ticketCase = try Fixtures.ticket(store, ["household": "T01-1-101", "component": "plumbing", "estimated_cost": "5",
+        var ticketCase = try Fixtures.ticket(store, ["household": "T01-1-101", "component": "plumbing", "estimated_cost": "5",
                                                       "survey_date": "2026-03-03", "completed_at": "2026-03-05"])
+        let day = LocalDate("2026-03-06")
+        (ticketCase.ticket.feedbackOn, ticketCase.ticket.consentUntil, ticketCase.ticket.callbackOn, ticketCase.ticket.closedOn) = (day, day, day, day)
+        (ticketCase.ticket.finalCost, ticketCase.ticket.callbackRating) = (6, "satisfied")
         let fields = try ticketCase.ticketValue(in: Fixtures.shanghai.timeZone).tableValue ?? [:]
         #expect(Set(fields.keys) == Set(APIDescription.ticket.map(\.name)))
         try expectDescribed(ticketCase.communityValue(), APIDescription.community)

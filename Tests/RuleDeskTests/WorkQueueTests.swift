@@ -32,11 +32,16 @@ import Testing
         return (store, recorder)
     }
 
+    /// The ticket column the default rules' `responsible` output goes to.
+    let recorderColumn = try? RuleEngine(ruleSet: RuleSet(folder: Fixtures.root + "/rules"), store: nil, settings: Fixtures.shanghai)
+        .declared.responsibleColumn
+
     func queue(_ store: Store, on day: String, _ change: (inout WorkQueue.Filter) -> Void = { _ in }) throws -> WorkQueue {
         var filter = WorkQueue.Filter()
         change(&filter)
         let calendar = try store.calendar()
-        return try store.read { try WorkQueue(on: LocalDate(day)!, filter: filter, calendar: calendar, in: $0) }
+        return try store.read { try WorkQueue(on: LocalDate(day)!, filter: filter, calendar: calendar,
+                                         responsible: recorderColumn, in: $0) }
     }
 
     @Test func theQueueAcrossTheHolidayIsMostUrgentFirst() throws {

@@ -30,7 +30,8 @@ extension ConsoleHelpers {
                 filter.community = options["community"].stringValue
                 let day = try Self.date(options["on"], "due{ on = … }") ?? console.settings.today
                 let calendar = try console.store.calendar()
-                let queue = try console.store.read { try WorkQueue(on: day, filter: filter, calendar: calendar, in: $0) }
+                let queue = try console.store.read { try WorkQueue(on: day, filter: filter, calendar: calendar,
+                                                                     responsible: console.engine.declared.responsibleColumn, in: $0) }
                 console.printLine(queue.text(departmentNames: console.engine.labels))
                 return []
             }),

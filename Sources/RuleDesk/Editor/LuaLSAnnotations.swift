@@ -52,7 +52,7 @@ public struct LuaLSAnnotations {
             out.append("")
         }
         out += ["---A recorded event that meets a deadline.",
-                "---@alias ruledesk.Event " + TicketEvent.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: "|"), ""]
+                "---@alias ruledesk.Event " + TicketEvent.meetingDeadlines.map { "\"\($0.rawValue)\"" }.joined(separator: "|"), ""]
         out += Self.fieldsClass("Ctx", "What a rule's `evaluate(ticket, ctx)` receives.", APIDescription.ctx)
         out += Self.fieldsClass("PlanCtx: Ctx", "What a rule's `plan(community, ctx)` receives.", APIDescription.planContext)
         out += [
@@ -64,6 +64,7 @@ public struct LuaLSAnnotations {
             "---@field record? table<string, string> output → the ticket column the batch copies it into: \(Self.names(columns.tickets))",
             "---@field work_order? table<string, string> output → the work order's column: \(Self.names(columns.workOrders)); a work order is issued when its required columns (\(columns.workOrders.filter(\.required).map(\.name).joined(separator: ", "))) are set",
             "---@field deadlines? table<string, ruledesk.Event> date output → the recorded event that meets it",
+            "---@field consent? { allowed_by: string, extends: string[] } the boolean output that allows recording the owner's consent, and the deadlines a consent moves",
             "---@field evaluate fun(ticket: Ticket, ctx: Ctx): table",
             "---@field plan? fun(community: Community, ctx: PlanCtx): table",
             "",

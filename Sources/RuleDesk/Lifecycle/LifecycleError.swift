@@ -4,6 +4,8 @@ public enum LifecycleError: Error, Equatable, CustomStringConvertible {
     case unknownTicket(String, [String])
     /// The ticket, and what is wrong with the event.
     case refused(String, String)
+    /// The work queue was asked for one department, but no rules in force say who is responsible.
+    case noResponsible
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum LifecycleError: Error, Equatable, CustomStringConvertible {
             return "no ticket \(number)\(hint)"
         case .refused(let number, let why):
             return "\(number): \(why); nothing was recorded"
+        case .noResponsible:
+            return "no rule in force declares `responsible` (the output naming who must act), so the queue cannot be filtered by department; publish rules that declare it"
         }
     }
 }

@@ -5,7 +5,8 @@ import GRDB
 /// ```swift
 /// var filter = WorkQueue.Filter()
 /// filter.overdueOnly = true
-/// let queue = try store.read { try WorkQueue(on: LocalDate("2026-05-11")!, filter: filter, calendar: calendar, in: $0) }
+/// let queue = try store.read { try WorkQueue(on: LocalDate("2026-05-11")!, filter: filter, calendar: calendar,
+///                                            responsible: engine.declared.responsibleColumn, in: $0) }
 /// ```
 public struct WorkQueue: Sendable {
     /// Which deadlines to list.
@@ -14,7 +15,7 @@ public struct WorkQueue: Sendable {
         public var overdueOnly = false
         /// Only deadlines due within this many working days (overdue ones included).
         public var withinWorkdays: Int?
-        /// Only tickets of this responsible department (its key).
+        /// Only tickets of this responsible department (its key): the output the rules declare `responsible`.
         public var department: String?
         /// Only tickets of this community (its code).
         public var community: String?
@@ -41,15 +42,19 @@ public struct WorkQueue: Sendable {
     public let on: LocalDate
     public let items: [Item]
 
-    public init(on day: LocalDate, filter: Filter, calendar: WorkCalendar, in db: Database) throws {
+    /// The queue on `day`; `responsible` is the ticket column the rules' `responsible` output is copied into
+    /// (``DeclaredResults/responsibleColumn``), nil when no rules are in force or they declare none.
+    public init(on day: LocalDate, filter: Filter, calendar: WorkCalendar, responsible: String?, in db: Database) throws {
         var conditions = ["c.closed_on IS NULL", "c.met_on IS NULL"]
+        let who = responsible.map { "t." + $0.quotedDatabaseIdentifier } ?? "NULL"
         var arguments: [any DatabaseValueConvertible] = []
         if filter.overdueOnly {
             conditions.append("c.due < ?")
             arguments.append(day)
         }
         if let department = filter.department {
-            conditions.append("t.department = ?")
+            guard responsible != nil else { throw LifecycleError.noResponsible }
+            conditions.append("\(who) = ?")
             arguments.append(department)
         }
         if let community = filter.community {
@@ -57,8 +62,8 @@ public struct WorkQueue: Sendable {
             arguments.append(community)
         }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT t.number, c.deadline, c.due, c.extended, t.department, co.code AS community, h.code AS household,
-                   t.description
+            SELECT t.number, c.deadline, c.due, c.extended, \(who) AS responsible, co.code AS community,
+                   h.code AS household, t.description
             FROM deadline_clocks c JOIN tickets t ON t.id = c.ticket_id JOIN communities co ON co.id = t.community_id
             LEFT JOIN households h ON h.id = t.household_id
             WHERE \(conditions.joined(separator: " AND "))
@@ -70,7 +75,7 @@ public struct WorkQueue: Sendable {
             let left = try calendar.workdays(from: day, to: due)
             if let within = filter.withinWorkdays, left > within { break }   // by due date: the rest are later still
             items.append(Item(ticket: row["number"], deadline: row["deadline"], due: due, workdaysLeft: left,
-                              overdue: due < day, extended: row["extended"], department: row["department"],
+                              overdue: due < day, extended: row["extended"], department: row["responsible"],
                               community: row["community"], household: row["household"], description: row["description"]))
         }
         on = day

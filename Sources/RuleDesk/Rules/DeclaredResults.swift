@@ -29,6 +29,8 @@ public struct DeclaredResults: Sendable {
     public let consent: (rule: String, field: String, extends: Set<String>)?
     /// Where the consent's allowing output is in ``keys``.
     let consentKey: Int?
+    /// The ticket column that holds who must act on the ticket (the rules' `responsible`), for the work queue.
+    public let responsibleColumn: String?
     /// Every (rule, field) declared, once each: what the batch reads of a decision.
     let keys: [(rule: String, field: String)]
     /// The work-order columns a value must reach for a work order to be issued (NOT NULL in the schema).
@@ -73,6 +75,11 @@ public struct DeclaredResults: Sendable {
         if consenting.count > 1 {
             throw RuleSetError.contract(consenting[1].path, "`consent` is declared by \(consenting[0].path) already; one rule declares it")
         }
+        let responsible = rules.filter { $0.declarations.responsible != nil }
+        if responsible.count > 1 {
+            throw RuleSetError.contract(responsible[1].path, "`responsible` is declared by \(responsible[0].path) already; one rule declares it")
+        }
+        responsibleColumn = responsible.first.flatMap { rule in rule.declarations.responsible.flatMap { rule.declarations.record[$0] } }
         if let rule = consenting.first, let consent = rule.declarations.consent {
             self.consent = (rule.name, consent.allowedBy, Set(consent.extends))
             consentKey = key(rule, consent.allowedBy)

@@ -7,6 +7,7 @@ import LuaRuntime
 /// work_order = { kind = "kind" },             -- output → the work order's column
 /// deadlines = { visit_due = "survey" },       -- output (a date) → the event that meets it
 /// consent = { allowed_by = "may_extend", extends = { "visit_due" } },  -- 3.4.5: the owner's consent to a later date
+/// responsible = "owner_group",                -- the output naming who must act: the work queue's department
 /// ```
 public struct RuleDeclarations: Sendable, Equatable {
     /// Output → ticket column.
@@ -17,6 +18,8 @@ public struct RuleDeclarations: Sendable, Equatable {
     public var deadlines: [String: TicketEvent] = [:]
     /// The owner's consent to a later date: the boolean output that allows recording one, and the deadlines it moves.
     public var consent: Consent?
+    /// The output that names who must act on the ticket (the work queue's department); it must also be in `record`.
+    public var responsible: String?
 
     /// What a rule says of consents (`consent = { allowed_by = OUTPUT, extends = { DEADLINE, … } }`).
     public struct Consent: Sendable, Equatable {
@@ -77,13 +80,21 @@ public struct RuleDeclarations: Sendable, Equatable {
         }
         declarations.consent = try readConsent(try field("consent"), outputs: outputs,
                                                deadlines: declarations.deadlines, broken: broken)
+        let responsible = try field("responsible")
+        if responsible != .nil {
+            guard let output = responsible.stringValue, [.string, .optional(.string)].contains(outputs[output]),
+                  declarations.record[output] != nil else {
+                throw broken("`responsible` must name a string output that `record` copies onto the ticket, e.g. responsible = \"owner_group\" with record = { owner_group = \"…\" }")
+            }
+            declarations.responsible = output
+        }
         return declarations
     }
 
     private static func readConsent(_ value: LuaValue, outputs: [String: OutputType], deadlines: [String: TicketEvent],
                                     broken: (String) -> RuleSetError) throws -> Consent? {
         if value == .nil { return nil }
-        let example = "consent = { allowed_by = \"needs_consent\", extends = { \"repair_due\" } }"
+        let example = "consent = { allowed_by = \"may_extend\", extends = { \"visit_due\" } }"
         guard let table = value.tableValue, let allowedBy = table["allowed_by"]?.stringValue,
               let extends = table["extends"]?.arrayValue?.compactMap(\.stringValue),
               table["extends"]?.arrayValue?.count == extends.count, !extends.isEmpty, table.count == 2 else {
