@@ -117,7 +117,7 @@ function Calendar:add_months(date, n) end
 ---@field expires_on string?
 
 ---A recorded event that meets a deadline.
----@alias ruledesk.Event "survey"|"feedback"|"consent"|"complete"|"callback"|"close"|"reopen"
+---@alias ruledesk.Event "survey"|"feedback"|"consent"|"complete"|"callback"|"close"
 
 ---What a rule's `evaluate(ticket, ctx)` receives.
 ---@class Ctx
