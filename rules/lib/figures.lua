@@ -231,11 +231,13 @@ end
 --- The open tickets (not closed by `to`) with the deadlines most overdue at the end of `to`, most overdue first,
 --- at most `limit`; each with the working days it is overdue.
 function figures.most_overdue(ctx, to, office, limit)
-  local rows = ctx.query([[
-    SELECT t.number, c.code AS community, t.department, k.deadline, k.due
-    FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id]] .. OF_OFFICE .. [[
-    WHERE k.due < ?2 AND (k.met_on IS NULL OR k.met_on > ?2) AND (t.closed_on IS NULL OR t.closed_on > ?2)
-    ORDER BY k.due, t.number, k.deadline LIMIT ?4]], nil, to, office, limit)
+  -- The due date of the limit-th most overdue first, read in the order of the index on due dates; then every
+  -- deadline due by then, in a fixed order (ticket number, deadline name among those due the same day).
+  local overdue = "FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id" .. OF_OFFICE .. [[
+    WHERE k.due < ?2 AND (k.met_on IS NULL OR k.met_on > ?2) AND (t.closed_on IS NULL OR t.closed_on > ?2)]]
+  local rows = ctx.query("SELECT t.number, c.code AS community, t.department, k.deadline, k.due " .. overdue ..
+    " AND k.due <= (SELECT MAX(due) FROM (SELECT k.due AS due " .. overdue .. " ORDER BY k.due LIMIT ?4))" ..
+    " ORDER BY k.due, t.number, k.deadline LIMIT ?4", nil, to, office, limit)
   for _, row in ipairs(rows) do
     row.workdays = figures.workdays(ctx, ctx.calendar:add_days(row.due, 1), to)
   end

@@ -44,6 +44,11 @@ public final class ReportRunner {
         ], readOnlyAs: "ctx")
     }
 
+    /// The lines with code in each report file, for coverage.
+    func linesWithCode() -> [String: Set<Int>] {
+        engine.lua.linesWithCode(reachableFrom: scripts.flatMap { [$0.chunk, $0.build] })
+    }
+
     /// The script named `name`.
     public func script(_ name: String) throws -> ReportScript {
         guard let script = scripts.first(where: { $0.name == name }) else {

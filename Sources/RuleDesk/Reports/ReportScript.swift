@@ -19,6 +19,8 @@ public struct ReportScript {
     /// Whether it takes `--office`.
     public let takesOffice: Bool
     let build: LuaRef
+    /// The compiled file (with `build`, what coverage counts the lines of).
+    let chunk: LuaRef
 
     /// The periods a script may declare.
     public static let periods = ["week", "quarter", "year"]
@@ -26,10 +28,11 @@ public struct ReportScript {
     /// Compiles and runs `file` once in `lua`, with `require` finding the rule set's modules.
     static func load(_ file: RuleSet.File, into lua: LuaState, modules: RuleModules) throws -> ReportScript {
         func broken(_ problem: String) -> RuleSetError { .contract(file.path, problem) }
-        let table: LuaRef
+        let table: LuaRef, chunk: LuaRef
         do {
             let environment = try lua.environment(open: false, globals: ["require": .reference(modules.require)])
-            table = try lua.callKeepingResult(try lua.compile(file.source, name: file.path, environment: environment), [])
+            chunk = try lua.compile(file.source, name: file.path, environment: environment)
+            table = try lua.callKeepingResult(chunk, [])
         } catch let error as LuaError {
             let named = [file.path] + modules.compiled.map(\.path)
             throw RuleSetError.script(named.contains { error.message.hasPrefix($0 + ":") } ? error.message : "\(file.path): \(error.message)")
@@ -59,6 +62,6 @@ public struct ReportScript {
             throw broken("`build` must be a function(params, ctx) that returns the report's sections")
         }
         return ReportScript(name: name, title: title, path: file.path, period: period,
-                            takesOffice: office.boolValue ?? false, build: build)
+                            takesOffice: office.boolValue ?? false, build: build, chunk: chunk)
     }
 }

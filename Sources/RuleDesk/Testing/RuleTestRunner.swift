@@ -50,6 +50,7 @@ public struct RuleTestRunner {
                     if coverage {
                         for (file, lines) in world.engine.coveredLines() { covered[file, default: []].formUnion(lines) }
                         for (file, lines) in world.engine.linesWithCode() { withCode[file, default: []].formUnion(lines) }
+                        for (file, lines) in try world.reports().linesWithCode() { withCode[file, default: []].formUnion(lines) }
                     }
                 } catch let error as LuaError {
                     outcome.failure = error.message

@@ -59,6 +59,14 @@ extension TestWorld {
         return []
     }
 
+    /// The report scripts, compiled once per world.
+    func reports() throws -> ReportRunner {
+        if let reportRunner { return reportRunner }
+        let runner = try ReportRunner(engine: engine, store: store)
+        reportRunner = runner
+        return runner
+    }
+
     private func report(_ call: LuaCall) throws -> [LuaValue] {
         let options = try call.value(0)
         guard let name = options["name"].stringValue else {
@@ -75,8 +83,7 @@ extension TestWorld {
         }
         guard let period else { throw LuaError(.runtime, "report{…}: the period is not a week, quarter or year (2026-W18, 2026-Q2, 2026)") }
         do {
-            let report = try ReportRunner(engine: engine, store: store)
-                .run(name, period: period, office: options["office"].stringValue, today: engine.settings.today)
+            let report = try reports().run(name, period: period, office: options["office"].stringValue, today: engine.settings.today)
             return [report.luaValue]
         } catch let error as ReportError {
             throw LuaError(.runtime, error.description)

@@ -9,6 +9,8 @@ final class TestWorld {
     let engine: RuleEngine
     let importer: Importer
     let folder: String
+    /// The report scripts compiled in this world's state, once `report{…}` or coverage needs them.
+    var reportRunner: ReportRunner?
 
     init(ruleSet: RuleSet, settings: Settings, coverage: Bool, limits: LuaLimits) throws {
         store = try Store()
