@@ -100,9 +100,11 @@ function figures.totals(ctx, from, to, office)
       (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.completed_on BETWEEN ?1 AND ?2) AS completed,
       (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.callback_on BETWEEN ?1 AND ?2) AS callbacks,
       (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.closed_on BETWEEN ?1 AND ?2) AS closed,
-      (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[
-        WHERE t.registered_on <= ?2 AND (t.closed_on IS NULL OR t.closed_on > ?2)) AS open
+      (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.registered_on <= ?2) AS registered_by_end,
+      (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.closed_on <= ?2) AS closed_by_end
   ]], from, to, office)[1]
+  -- Open at the end: registered by then and not closed by then (a ticket is closed after its registration).
+  row.open = row.registered_by_end - row.closed_by_end
   return row
 end
 
