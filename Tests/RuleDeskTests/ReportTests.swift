@@ -176,6 +176,26 @@ import Testing
         #expect(html.components(separatedBy: "<rect class=\"bar\"").count - 1 == 2, "two departments")
     }
 
+    @Test func communitiesBelongToAnOffice() throws {
+        let store = try Store()
+        let importer = Importer(store: store, settings: Fixtures.shanghai)
+        func offices() throws -> [String] {
+            try store.read { try String.fetchAll($0, sql: "SELECT office FROM communities ORDER BY code") }
+        }
+        try importer.run(.communities, data: Data("""
+            code,name,completion_date,handover_date,households_total,office
+            A,甲,2024-01-01,,10,东区客服处
+            B,乙,2024-01-01,,10,
+            """.utf8), named: "with.csv")
+        #expect(try offices() == ["东区客服处", ""], "an empty office is the default office")
+        try importer.run(.communities, data: Data("code,name,completion_date,handover_date,households_total\nA,甲,2024-01-01,,12\n".utf8),
+                         named: "without.csv")
+        #expect(try offices() == ["东区客服处", ""], "a file without the column keeps the office")
+        let community = try #require(try store.read { try Community.filter(Column("code") == "A").fetchOne($0) })
+        #expect(community.office == "东区客服处" && community.householdsTotal == 12)
+        #expect(TicketCase.communityValue(community)["office"] == .string("东区客服处"), "the rules see it")
+    }
+
     @Test func periodsParse() throws {
         #expect(ReportPeriod.week("2026-W18")?.days.from == LocalDate("2026-04-27"))
         #expect(ReportPeriod.week("2026-W53")?.days.to == LocalDate("2027-01-03"), "2026 has 53 ISO weeks")

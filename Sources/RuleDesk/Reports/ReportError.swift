@@ -14,7 +14,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown(let name, let folder, let names):
-            let known = names.isEmpty ? "there are none" : "the reports are \(names.joined(separator: ", "))"
+            let known = names.isEmpty ? "there are none: publish rules with a reports/ folder, or run a draft with --rules DIR"
+                : "the reports are \(names.joined(separator: ", "))"
             return "no report '\(name)' in \(folder); \(known)"
         case .script(let message):
             return message
