@@ -47,7 +47,7 @@ extension Report {
 
     /// A chart as a table: the labels down, one column per series.
     static func rows(of chart: Chart) -> (columns: [String], rows: [[Value]]) {
-        (["", ] + chart.series.map(\.name),
+        ([""] + chart.series.map(\.name),
          chart.labels.indices.map { index in [.text(chart.labels[index])] + chart.series.map { $0.values[index] } })
     }
 }

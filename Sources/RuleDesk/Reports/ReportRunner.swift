@@ -70,7 +70,7 @@ public final class ReportRunner {
     /// the script fails (naming its file and line) or returns something that is not a report.
     public func run(_ name: String, period: ReportPeriod?, office: String?, today: LocalDate) throws -> Report {
         let script = try script(name)
-        let period = try period ?? Self.defaultPeriod(script, today: today)
+        let period = period ?? Self.defaultPeriod(script, today: today)
         switch period {
         case .range: break
         default:
@@ -104,7 +104,7 @@ public final class ReportRunner {
     }
 
     /// The period of the script's kind that holds `today`.
-    static func defaultPeriod(_ script: ReportScript, today: LocalDate) throws -> ReportPeriod {
+    static func defaultPeriod(_ script: ReportScript, today: LocalDate) -> ReportPeriod {
         switch script.period {
         case "quarter": return .quarter(year: today.year, quarter: (today.month - 1) / 3 + 1)
         case "year": return .year(today.year)
