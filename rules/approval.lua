@@ -48,6 +48,10 @@ return {
     contractor_at_survey = "boolean",
   },
   record = { tier = "tier" },             -- copied onto the ticket's `tier` column by the batch
+  output_names = {                        -- what clerks read beside each output
+    tier = "审批级别", reviewers = "审核人", approvers = "审批人", settlement_auditor = "结算审核",
+    contractor_at_survey = "施工单位到场勘察",
+  },
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

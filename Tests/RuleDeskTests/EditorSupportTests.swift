@@ -9,7 +9,7 @@ import TemporaryFolders
 @Suite(.removesTemporaryFolders) struct EditorSupportTests {
     @Test func theCommittedAnnotationsAreWhatTypesGenerates() throws {
         let engine = try RuleEngine(ruleSet: RuleSet(folder: Fixtures.root + "/rules"), store: nil, settings: Fixtures.shanghai)
-        for file in try LuaLSAnnotations(rules: engine.rules).files {
+        for file in try LuaLSAnnotations(rules: engine.rules, vocabulary: engine.vocabulary).files {
             let committed = try String(contentsOfFile: Fixtures.root + "/rules/" + file.path, encoding: .utf8)
             #expect(committed == file.text, "rules/\(file.path) is stale: run `ruledesk types`")
         }

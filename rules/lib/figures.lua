@@ -12,7 +12,7 @@
 -- `office` is a customer-service office's name, or nil for the whole company.
 
 local actors = require("actors")
-local causes = require("causes")
+local vocabulary = require("vocabulary")   -- the Chinese names of causes and channels
 
 local figures = {}
 
@@ -26,10 +26,7 @@ figures.DEADLINE_NAMES = {
 }
 figures.REPAIR_DEADLINE = "repair_due"   -- the deadline whose rate is 维修及时率 (3.4.5)
 
--- How tickets arrive (channel) and how callbacks are rated, in Chinese.
-figures.CHANNEL_NAMES = {
-  cs = "客户服务部", cs_office = "客户服务处", sales = "经营销售部", property = "物业公司", hotline = "服务热线",
-}
+-- How callbacks are rated (3.5.4), in Chinese.
 figures.RATING_NAMES = {
   satisfied = "满意", neutral = "一般", dissatisfied = "不满意", severely_dissatisfied = "非常不满意",
 }
@@ -53,7 +50,6 @@ local function name_of(names, key)
 end
 
 function figures.department_name(key) return name_of(actors.NAMES, key) end
-function figures.channel_name(key) return name_of(figures.CHANNEL_NAMES, key) end
 function figures.deadline_name(key) return name_of(figures.DEADLINE_NAMES, key) end
 function figures.rating_name(key) return name_of(figures.RATING_NAMES, key) end
 function figures.office_name(office)
@@ -63,8 +59,10 @@ function figures.office_name(office)
   return office
 end
 function figures.cause_name(key)
-  local cause = causes.CAUSES[key]
-  return cause and cause.name or name_of({}, key)
+  return (key == nil or key == "") and name_of({}, key) or vocabulary.name("cause", key)
+end
+function figures.channel_name(key)
+  return (key == nil or key == "") and name_of({}, key) or vocabulary.name("channel", key)
 end
 
 -- The tickets of the office (?3; NULL: every office), as a join and a condition on tickets t.

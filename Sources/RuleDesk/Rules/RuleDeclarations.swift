@@ -6,6 +6,7 @@ import LuaRuntime
 /// record = { owner_group = "owner_group" },   -- output → the ticket's column it is copied into
 /// work_order = { kind = "kind" },             -- output → the work order's column
 /// deadlines = { visit_due = "survey" },       -- output (a date) → the event that meets it
+/// output_names = { visit_due = "回访期限" },    -- output → its Chinese name, shown beside it to clerks
 /// consent = { allowed_by = "may_extend", extends = { "visit_due" } },  -- 3.4.5: the owner's consent to a later date
 /// responsible = "owner_group",                -- the output naming who must act: the work queue's department
 /// ```
@@ -16,6 +17,8 @@ public struct RuleDeclarations: Sendable, Equatable {
     public var workOrder: [String: String] = [:]
     /// Output → the event that meets the deadline.
     public var deadlines: [String: TicketEvent] = [:]
+    /// Output → its Chinese name (`approvers` → `审批人`), which a clerk reads beside the output's key.
+    public var outputNames: [String: String] = [:]
     /// The owner's consent to a later date: the boolean output that allows recording one, and the deadlines it moves.
     public var consent: Consent?
     /// The output that names who must act on the ticket (the work queue's department); it must also be in `record`.
@@ -77,6 +80,10 @@ public struct RuleDeclarations: Sendable, Equatable {
                 throw broken("`deadlines` says '\(output)' is met by '\(name)', which is not an event; use \(TicketEvent.list)")
             }
             declarations.deadlines[output] = event
+        }
+        for (output, name) in try pairs("output_names", example: "my_due = \"回访期限\"") {
+            guard !name.isEmpty else { throw broken("`output_names` gives '\(output)' an empty name; write its Chinese name") }
+            declarations.outputNames[output] = name
         }
         declarations.consent = try readConsent(try field("consent"), outputs: outputs,
                                                deadlines: declarations.deadlines, broken: broken)
