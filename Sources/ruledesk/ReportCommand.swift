@@ -4,7 +4,7 @@ import RuleDesk
 
 /// The formats `ruledesk report` writes.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, csv, json, html
+    case text, markdown, csv, json, html, xlsx
 }
 
 struct ReportCommand: ParsableCommand {
@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
               ruledesk report weekly --week 2026-W18 --office 华庭客服处
               ruledesk report quarterly --quarter 2026-Q2 --format html --out q2.html
               ruledesk report yearly --year 2026 --format csv --out 2026.csv
+              ruledesk report yearly --year 2026 --format xlsx --out 2026.xlsx
               ruledesk report weekly --from 2026-04-27 --to 2026-05-10 --format markdown
             """
     )
@@ -41,7 +42,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("One customer-service office (as in communities.csv; \"\" for the default office); default: the company.", valueName: "office"))
     var office: String?
 
-    @Option(help: "text for a terminal, markdown for chat and mail, csv for Excel, json for programs, html for a browser or print.")
+    @Option(help: "text for a terminal, markdown for chat and mail, csv for Excel, json for programs, html for a browser or print, xlsx for the figures and tables as an Excel workbook.")
     var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file instead of printing it.", valueName: "file"))
@@ -75,7 +76,12 @@ struct ReportCommand: ParsableCommand {
         return .range(start, end)
     }
 
-    func validate() throws { _ = try period() }
+    func validate() throws {
+        _ = try period()
+        if format == .xlsx, out == nil, isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError("--format xlsx writes a binary workbook, which would garble the terminal; pass --out FILE.xlsx, or redirect the output to a file")
+        }
+    }
 
     func run() throws {
         let store = try database.open(for: .read)
@@ -84,20 +90,21 @@ struct ReportCommand: ParsableCommand {
         let runner = try ReportRunner(ruleSet: rules.ruleSet, store: store, settings: settings)
         var report = try runner.run(name, period: try period(), office: office, today: settings.today)
         report.draft = rules.draftLine
-        let text: String
+        let data: Data
         switch format {
-        case .text: text = report.text + "\n"
-        case .markdown: text = report.markdown
-        case .csv: text = report.csv
-        case .json: text = report.json + "\n"
-        case .html: text = report.html
+        case .text: data = Data((report.text + "\n").utf8)
+        case .markdown: data = Data(report.markdown.utf8)
+        case .csv: data = Data(report.csv.utf8)
+        case .json: data = Data((report.json + "\n").utf8)
+        case .html: data = Data(report.html.utf8)
+        case .xlsx: data = try XLSXWriter.data(report.spreadsheet)
         }
         guard let out else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
             throw CommandFailure(message: "cannot write \(out): \((error as NSError).localizedDescription); check the folder exists and is writable")
         }

@@ -32,7 +32,7 @@ import TemporaryFolders
 
     @Test func everyFormatToAFile() throws {
         let folder = try Self.decidedSampleWorld()
-        for format in ["markdown", "csv", "json", "html"] {
+        for format in ["markdown", "csv", "json", "html", "xlsx"] {
             let result = try Binary.run(["report", "quarterly", "--quarter", "2026-Q1", "--format", format, "--out", "q1.\(format)"],
                                         in: folder)
             #expect(result.status == 0, "\(result.stderr)")
@@ -52,6 +52,10 @@ import TemporaryFolders
         let sections = try #require(json["sections"] as? [[String: Any]])
         let trend = try #require(sections.first { $0["id"] as? String == "trend" })
         #expect((trend["rows"] as? [Any])?.count == 14, "2026-Q1 touches 14 ISO weeks")
+        let workbook = try Data(contentsOf: URL(fileURLWithPath: folder + "/q1.xlsx"))
+        #expect(workbook.starts(with: [0x50, 0x4B]), "a zip container")
+        let terminal = try Binary.run(["report", "quarterly", "--format", "xlsx"], in: folder)
+        #expect(terminal.status == 0 && terminal.stdout.utf8.starts(with: [0x50, 0x4B]), "not a terminal: the workbook on stdout")
         let html = try String(contentsOfFile: folder + "/q1.html", encoding: .utf8)
         #expect(html.contains("<title>客户服务季度汇总 · 2026-Q1 (2026-01-01 – 2026-03-31) · 全公司</title>"))
     }

@@ -160,11 +160,25 @@ import Testing
         #expect((resolve.last as? [String: Any])?["rate"] is NSNull)
     }
 
+    @Test func theTablesAsAWorkbook() throws {
+        let report = try weekly(try world())
+        let sheet = try XLSXReader(data: try XLSXWriter.data(report.spreadsheet)).sheet(named: nil)
+        #expect(sheet.rows.first?.cells == ["section", "title", "row", "column", "value", "numerator", "denominator"].map { .text($0) })
+        let repair = try #require(sheet.rows.first { $0.cells.prefix(4) == [.text("deadlines"), .text("各项期限"), .text("维修"), .text("及时率")] })
+        #expect(Array(repair.cells.dropFirst(4)) == [.number(0), .number(0), .number(3)], "a rate: its fraction, numerator, denominator")
+        let resolve = try #require(sheet.rows.first { $0.cells.prefix(4) == [.text("deadlines"), .text("各项期限"), .text("投诉处理"), .text("及时率")] })
+        #expect(Array(resolve.cells.dropFirst(4)) == [.empty, .number(0), .number(0)], "an empty rate has no fraction")
+        let received = try #require(sheet.rows.first { $0.cells.prefix(4) == [.text("summary"), .text("概况"), .text("受理"), .text("数值")] })
+        #expect(received.cells[4] == .number(3))
+        #expect(!sheet.rows.contains { $0.cells.first == .text("daily_chart") }, "charts are left out")
+    }
+
     @Test func theSameWorldGivesTheSameBytes() throws {
         let store = try world()
         let first = try weekly(store), second = try weekly(store)
         #expect(first.text == second.text && first.markdown == second.markdown && first.csv == second.csv)
         #expect(first.json == second.json && first.html == second.html)
+        #expect(try XLSXWriter.data(first.spreadsheet) == XLSXWriter.data(second.spreadsheet))
     }
 
     @Test func htmlIsOneFileWithItsCharts() throws {
