@@ -34,6 +34,7 @@ figures.RATING_ORDER = { "satisfied", "neutral", "dissatisfied", "severely_dissa
 -- 3.7.5.6: a revisit rated one of these is a finding, handled once the household is visited again.
 figures.FINDING_RATINGS = "'dissatisfied', 'severely_dissatisfied'"
 figures.MOST_OVERDUE = 10                -- the weekly report lists the ten most overdue open tickets
+figures.MAJOR_LISTED = 50                -- and at most this many major complaints (all are counted)
 figures.DEFAULT_OFFICE_NAME = "默认客服处"  -- the office of communities imported without one
 
 --- A rate that says what it counts.
@@ -89,7 +90,7 @@ function figures.workdays(ctx, from, to)
   return count
 end
 
---- The headline counts: received, completed, major, callbacks made, open at the end.
+--- The headline counts of a period: received, major, completed, callbacks made, closed.
 function figures.totals(ctx, from, to, office)
   local row = ctx.query([[
     SELECT
@@ -97,13 +98,20 @@ function figures.totals(ctx, from, to, office)
       (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.registered_on BETWEEN ?1 AND ?2 AND t.major) AS major,
       (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.completed_on BETWEEN ?1 AND ?2) AS completed,
       (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.callback_on BETWEEN ?1 AND ?2) AS callbacks,
-      (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.closed_on BETWEEN ?1 AND ?2) AS closed,
-      (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.registered_on <= ?2) AS registered_by_end,
-      (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.closed_on <= ?2) AS closed_by_end
+      (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.closed_on BETWEEN ?1 AND ?2) AS closed
   ]], from, to, office)[1]
-  -- Open at the end: registered by then and not closed by then (a ticket is closed after its registration).
-  row.open = row.registered_by_end - row.closed_by_end
   return row
+end
+
+--- How many tickets are open at the end of `to`: registered by then and not closed by then (a ticket is closed
+--- after its registration, so this is the registered less the closed).
+function figures.open_at(ctx, to, office)
+  local row = ctx.query([[
+    SELECT
+      (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.registered_on <= ?2) AS registered,
+      (SELECT COUNT(*) FROM tickets t]] .. OF_OFFICE .. [[WHERE t.closed_on <= ?2) AS closed
+  ]], nil, to, office)[1]
+  return row.registered - row.closed
 end
 
 --- Tickets received in the period, counted by `column` of tickets (cause, department, channel), most first.
@@ -112,13 +120,13 @@ function figures.received_by(ctx, column, from, to, office)
     "WHERE t.registered_on BETWEEN ?1 AND ?2 GROUP BY t." .. column .. " ORDER BY n DESC, key", from, to, office)
 end
 
---- The major complaints (重大投诉, 3.4.7) received in the period.
-function figures.major(ctx, from, to, office)
+--- The major complaints (重大投诉, 3.4.7) received in the period, the first `limit` of them in order.
+function figures.major(ctx, from, to, office, limit)
   return ctx.query([[
     SELECT t.number, t.registered_on, c.code AS community, t.department, t.estimated_cost, t.households_affected,
       t.hazard, t.media, CASE WHEN t.closed_on <= ?2 THEN t.closed_on END AS closed_on
     FROM tickets t]] .. OF_OFFICE .. [[WHERE t.registered_on BETWEEN ?1 AND ?2 AND t.major
-    ORDER BY t.registered_on, t.number]], from, to, office)
+    ORDER BY t.registered_on, t.number LIMIT ?4]], from, to, office, limit)
 end
 
 -- The state of each deadline that fell due from ?1 to ?2, as of the end of ?2.

@@ -25,7 +25,7 @@ function sections.summary(ctx, from, to, office)
       { label = "结案", value = totals.closed },
       { label = "重大投诉", value = totals.major },
       { label = "电话回访", value = totals.callbacks },
-      { label = "期末未结", value = totals.open },
+      { label = "期末未结", value = figures.open_at(ctx, to, office) },
       { label = "工作日", value = figures.workdays(ctx, from, to) },
       { label = "维修及时率", value = repair_rate },
       { label = "回访问题处理率", value = rate(findings.handled or 0, findings.found) },
@@ -66,11 +66,13 @@ end
 --- The major complaints received.
 function sections.major(ctx, from, to, office)
   local rows = {}
-  for _, row in ipairs(figures.major(ctx, from, to, office)) do
+  for _, row in ipairs(figures.major(ctx, from, to, office, figures.MAJOR_LISTED)) do
     rows[#rows + 1] = { row.number, row.registered_on, row.community, figures.department_name(row.department),
                         row.estimated_cost or "", row.households_affected, row.closed_on or "" }
   end
+  local count = figures.totals(ctx, from, to, office).major
   return { id = "major", title = "重大投诉 (3.4.7)",
+           note = count > #rows and string.format("共 %d 项,列出前 %d 项", count, #rows) or nil,
            table = { columns = { "工单", "登记日", "小区", "责任部门", "预估费用", "投诉户数", "结案日" }, rows = rows } }
 end
 
@@ -264,7 +266,7 @@ function sections.offices(ctx, from, to)
       all_known = all_known + row.rate.denominator
     end
     local findings = figures.findings(ctx, from, to, office)
-    rows[#rows + 1] = { figures.office_name(office), totals.received, totals.completed, totals.major, totals.open,
+    rows[#rows + 1] = { figures.office_name(office), totals.received, totals.completed, totals.major, figures.open_at(ctx, to, office),
                         repair_rate, rate(all_on_time, all_known), rate(findings.handled or 0, findings.found) }
   end
   return { id = "offices", title = "各客服处",
