@@ -126,6 +126,8 @@ import Testing
             #expect(row.1 == .rate(numerator: 0, denominator: 0), "\(name)")
         }
         #expect(report.text.contains("维修及时率      —"))
+        #expect(report.text.contains("【各责任部门期限及时率】\n  (无)\n"), "a chart with nothing to draw")
+        #expect(report.markdown.contains("## 各责任部门期限及时率\n\n(无)\n"))
     }
 
     // MARK: - Formats

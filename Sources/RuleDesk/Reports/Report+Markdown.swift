@@ -12,7 +12,7 @@ extension Report {
                 lines += rows.isEmpty ? ["(无)"] : Self.table(columns, rows.map { $0.map(\.display) })
             case .chart(let chart):
                 let table = Self.rows(of: chart)
-                lines += Self.table(table.columns, table.rows.map { $0.map(\.display) })
+                lines += chart.labels.isEmpty ? ["(无)"] : Self.table(table.columns, table.rows.map { $0.map(\.display) })
             }
             if !section.note.isEmpty { lines += ["", "*\(Self.escaped(section.note))*"] }
         }

@@ -12,7 +12,7 @@ extension Report {
                 lines.append(rows.isEmpty ? "  (无)" : AlignedTable.render(header: columns, rows: rows.map { $0.map(\.display) }))
             case .chart(let chart):
                 let table = Self.rows(of: chart)
-                lines.append(AlignedTable.render(header: table.columns, rows: table.rows.map { $0.map(\.display) }))
+                lines.append(chart.labels.isEmpty ? "  (无)" : AlignedTable.render(header: table.columns, rows: table.rows.map { $0.map(\.display) }))
             }
             if !section.note.isEmpty { lines.append("  · " + section.note) }
         }
