@@ -69,7 +69,12 @@ struct RecordCommand: ParsableCommand {
         entry.rating = rating
         entry.note = note
         let recorder = try EventRecorder(store: store, settings: settings)
-        let recorded = try recorder.record(number, entry, today: settings.today)
+        let recorded: RecordedEvent
+        do {
+            recorded = try recorder.record(number, entry, today: settings.today)
+        } catch let error as LifecycleError {
+            throw CommandFailure(message: error.text(in: language.language))
+        }
         let wording = LifecycleWording(language: language.language, engine: recorder.engine)
         let calendar = try store.calendar()
         let today = settings.today

@@ -98,6 +98,25 @@ import TemporaryFolders
         #expect(nothing.status == 0 && nothing.stdout.hasPrefix("nothing found for"))
     }
 
+    @Test func aChineseClerkReadsChinese() throws {
+        let folder = try Self.world()
+        let chinese = ["LANG": "zh_CN.UTF-8"]
+        let sla = try Binary.run(["sla", "KF-2026-000014", "--on", "2026-05-11"], in: folder, environment: chinese)
+        #expect(sla.stdout.hasPrefix("工单 KF-2026-000014 · 2026年5月11日 的各项期限 · 处理中\n"), "\(sla.stdout)")
+        #expect(sla.stdout.contains("勘察期限") && sla.stdout.contains("逾期 4 个工作日") && !sla.stdout.contains("survey_due"))
+        let refused = try Binary.run(["record", "KF-2026-000014", "callback", "--on", "2026-05-12", "--rating", "satisfied"],
+                                     in: folder, environment: chinese)
+        #expect(refused.stderr == "ruledesk: KF-2026-000014:尚未登记完工;请先登记完工;未作任何登记\n", "\(refused.stderr)")
+        let recorded = try Binary.run(["record", "KF-2026-000014", "survey", "--on", "2026/5/7", "--lang", "zh"], in: folder)
+        #expect(recorded.stdout.hasPrefix("已登记 KF-2026-000014 的现场勘察(2026年5月7日)\n"), "\(recorded.stdout)\(recorded.stderr)")
+        let due = try Binary.run(["due", "--on", "2026-05-11", "--lang", "zh"], in: folder)
+        #expect(due.stdout.hasPrefix("2026年5月11日 待办:") && due.stdout.contains("责任部门") && due.stdout.contains("客户服务部(cs)"))
+        let find = try Binary.run(["find", "0010", "--lang", "zh"], in: folder)
+        #expect(find.stdout.hasPrefix("「0010」找到 1 户\n") && find.stdout.contains("[电话尾号]"), "\(find.stdout)")
+        let english = try Binary.run(["sla", "KF-2026-000014", "--on", "2026-05-11", "--lang", "en"], in: folder, environment: chinese)
+        #expect(english.stdout.hasPrefix("KF-2026-000014 · deadlines on 2026-05-11 · open\n"))
+    }
+
     @Test func recordingNeedsPublishedRulesAndAWritableDatabase() throws {
         let folder = try Binary.sampleWorld()
         let unpublished = try Binary.run(["record", "KF-2026-000014", "survey", "--on", "2026-05-07"], in: folder)

@@ -9,6 +9,7 @@ import Testing
         ("ConsoleMessage", ConsoleMessage.examples),
         ("VocabularyMessage", VocabularyMessage.examples),
         ("LifecycleMessage", LifecycleMessage.examples),
+        ("EventRefusal", EventRefusal.examples),
     ]
 
     @Test(arguments: catalogue.map(\.concern))

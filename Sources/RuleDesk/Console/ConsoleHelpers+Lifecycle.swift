@@ -14,7 +14,12 @@ extension ConsoleHelpers {
                     throw LuaError(.runtime, "record: '\(name)' is not an event; use \(TicketEvent.sentence(TicketEvent.allCases))")
                 }
                 let entry = try Self.entry(event, try call.value(2))
-                let recorded = try console.recorder().record(number, entry, today: console.settings.today)
+                let recorded: RecordedEvent
+                do {
+                    recorded = try console.recorder().record(number, entry, today: console.settings.today)
+                } catch let error as LifecycleError {
+                    throw LuaError(.runtime, error.text(in: console.language))
+                }
                 let wording = console.lifecycleWording
                 var lines = [wording.say(.recorded(event, on: wording.date(recorded.on), ticket: recorded.number)),
                              try recorded.clocks.text(on: console.settings.today, calendar: try console.store.calendar(), wording: wording)]

@@ -87,7 +87,7 @@ public struct Importer: Sendable {
     private func run(_ kind: ImportKind, data: Data, named name: String, options: ImportOptions, started: Date) throws -> ImportReport {
         let source = try SourceFile.table(data, path: name, options: options)
         let table = try ImportTable(source, path: name, kind: kind, strict: options.strict)
-        let events = kind == .events ? try EventImport(store: store, settings: settings) : nil
+        let events = kind == .events ? try EventImport(store: store, settings: settings, language: language) : nil
         let written: Int
         do {
             written = try store.write { db in
