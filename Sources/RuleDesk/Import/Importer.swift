@@ -171,7 +171,7 @@ public struct Importer: Sendable {
             return day.date.description
         case .tickets:
             var ticket = try TicketFields(row: row, settings: settings, lookups: lookups).ticket(in: db)
-            try ticket.insert(db)
+            try ticket.insertImported(db)
             return ticket.number
         case .revisits:
             var result = try RevisitResult(row: row, lookups: lookups, in: db)

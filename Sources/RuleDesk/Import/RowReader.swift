@@ -23,7 +23,7 @@ struct RowReader {
     }
 
     func raw(_ column: String) -> String {
-        (row.fields[column] ?? "").trimmingCharacters(in: .whitespaces)
+        (row.fields[column] ?? "").trimmedSpaces
     }
 
     func optionalText(_ column: String) -> String? {
