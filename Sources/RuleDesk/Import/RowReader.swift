@@ -84,7 +84,7 @@ struct RowReader {
 
     func integer(_ column: String, default fallback: Int, minimum: Int) throws -> Int {
         guard let value = optionalText(column) else { return fallback }
-        guard let number = WrittenValue.integer(value) else { throw fail(column, "\(shown(column, value)) is not a whole number") }
+        guard let number = WrittenValue.integer(value) else { throw fail(column, "\(shown(column, value)) is not a whole number; write e.g. 12 or 1,200") }
         guard number >= minimum else { throw fail(column, "\(number) is too small; the least is \(minimum)") }
         return number
     }
