@@ -28,7 +28,7 @@ release: deps
 	$(SWIFT) build -c release
 
 ## A fresh database from samples/ (an existing $(DEMO_DB) is kept as $(DEMO_DB).previous), the sample rules
-## published into it, and the decisions.
+## published into it, the sample events recorded, and the decisions.
 demo: release
 	@if [ -f $(DEMO_DB) ]; then mv -f $(DEMO_DB) $(DEMO_DB).previous; rm -f $(DEMO_DB)-wal $(DEMO_DB)-shm; \
 	  echo "kept the previous $(DEMO_DB) as $(DEMO_DB).previous"; fi
@@ -36,6 +36,7 @@ demo: release
 	@for kind in communities households contractors calendar tickets revisits; do \
 	  $(RELEASE_BIN) import $$kind samples/$$kind.csv --db $(DEMO_DB) || exit 1; done
 	@$(RELEASE_BIN) rules publish --db $(DEMO_DB) --by demo --note "the sample rules, as make demo sets them up" --yes
+	@$(RELEASE_BIN) import events samples/events.csv --db $(DEMO_DB)
 	@for number in $$(cut -d, -f1 samples/tickets.csv | tail -n +2); do \
 	  echo; echo "════════ $$number"; $(RELEASE_BIN) eval $$number --db $(DEMO_DB) || exit 1; done
 

@@ -17,7 +17,7 @@ std = "sandbox"
 
 files["LuaRuntime/Sandbox.lua"] = { std = "lua54" }
 files["RuleDesk/Console/ConsolePrelude.lua"] = {
-  globals = { "ticket", "case", "eval", "plan", "tickets", "print", "calendar", "query" },
+  globals = { "ticket", "case", "eval", "plan", "tickets", "print", "calendar", "query", "record", "due", "sla", "find" },
 }
 files["RuleDesk/Testing/Expectations.lua"] = {
   globals = { "expect_eq", "expect_true", "expect_false", "expect_nil", "expect_match", "expect_line", "expect_error" },

@@ -48,6 +48,10 @@ return {
     contractor_at_survey = "boolean",
   },
   record = { tier = "tier" },             -- copied onto the ticket's `tier` column by the batch
+  output_names = {                        -- what clerks read beside each output
+    tier = "审批级别", reviewers = "审核人", approvers = "审批人", settlement_auditor = "结算审核",
+    contractor_at_survey = "施工单位到场勘察",
+  },
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)
@@ -78,16 +82,21 @@ return {
         amount, yuan(TIER2_UP_TO), names_of(signers.approvers))
     end
 
-    -- Who audits the settlement (3.5.6, 2.7).
+    -- Who audits the settlement (3.5.6, 2.7): by the final cost once the repair is finished, else the estimate.
+    local settled, settled_what = cost, "维修费用"
+    if ticket.final_cost ~= nil then
+      settled, settled_what = ticket.final_cost, "结算维修费用"
+    end
+    local settled_amount = yuan(settled)
     local settlement_auditor
-    if cost < SETTLEMENT_AUDIT_FROM then
+    if settled < SETTLEMENT_AUDIT_FROM then
       settlement_auditor = SETTLEMENT_AUDITOR_SMALL
-      ctx.because("维修费用 %s 元 < %s 元,结算由%s审核 (3.5.6)",
-        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
+      ctx.because("%s %s 元 < %s 元,结算由%s审核 (3.5.6)",
+        settled_what, settled_amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
     else
       settlement_auditor = SETTLEMENT_AUDITOR_LARGE
-      ctx.because("维修费用 %s 元 ≥ %s 元,结算交%s审核 (3.5.6, 2.7)",
-        amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
+      ctx.because("%s %s 元 ≥ %s 元,结算交%s审核 (3.5.6, 2.7)",
+        settled_what, settled_amount, yuan(SETTLEMENT_AUDIT_FROM), names_of({ settlement_auditor }))
     end
 
     -- Does the contractor attend the site survey (3.4.5)?

@@ -6,36 +6,26 @@
 
 local money = require("money")
 local actors = require("actors")
+local vocabulary = require("vocabulary")   -- rules/lib/vocabulary.lua: the causes and their Chinese names
 local yuan, names_of = money.yuan, actors.names_of
 local DEPARTMENT_NAMES = actors.NAMES   -- the actors of the procedure: key → Chinese name (rules/lib/actors.lua)
 
--- Cause of a complaint → responsible department, with the cause's Chinese name and the clause.
+-- Cause of a complaint → responsible department and the clause (the causes' Chinese names: rules/lib/vocabulary.lua).
 local CAUSES = {
-  design       = { name = "设计",          department = "design",      clause = "2.4" },
-  construction = { name = "施工质量",       department = "engineering", clause = "2.5" },
-  sales        = { name = "销售",          department = "sales",       clause = "2.3" },
-  contract     = { name = "合同",          department = "sales",       clause = "2.3" },
-  presale      = { name = "售前",          department = "sales",       clause = "2.3" },
-  insale       = { name = "售中",          department = "sales",       clause = "2.3" },
-  payment      = { name = "付款",          department = "finance",     clause = "2.6" },
-  refund       = { name = "退款",          department = "finance",     clause = "2.6" },
-  invoice      = { name = "发票",          department = "finance",     clause = "2.6" },
-  property     = { name = "物业管理",       department = "property",    clause = "3.4.1" },
-  legal        = { name = "法律纠纷",       department = "legal",       clause = "2.1.3" },
-  warranty     = { name = "保修期内维修",    department = "cs",          clause = "2.2.2" },
-  other        = { name = "其他",          department = "cs",          clause = "2.2" },
+  design       = { department = "design",      clause = "2.4" },
+  construction = { department = "engineering", clause = "2.5" },
+  sales        = { department = "sales",       clause = "2.3" },
+  contract     = { department = "sales",       clause = "2.3" },
+  presale      = { department = "sales",       clause = "2.3" },
+  insale       = { department = "sales",       clause = "2.3" },
+  payment      = { department = "finance",     clause = "2.6" },
+  refund       = { department = "finance",     clause = "2.6" },
+  invoice      = { department = "finance",     clause = "2.6" },
+  property     = { department = "property",    clause = "3.4.1" },
+  legal        = { department = "legal",       clause = "2.1.3" },
+  warranty     = { department = "cs",          clause = "2.2.2" },
+  other        = { department = "cs",          clause = "2.2" },
 }
--- Other spellings of the same causes, as other registers write them.
-local CAUSE_ALIASES = {
-  construction_quality = "construction", quality = "construction",
-  pre_sale = "presale", in_sale = "insale",
-  property_management = "property",
-  legal_dispute = "legal",
-  repair = "warranty", warranty_repair = "warranty",
-}
-for alias, cause in pairs(CAUSE_ALIASES) do
-  CAUSES[alias] = CAUSES[cause]
-end
 local COMPLAINT_OWNER = "cs"      -- 2.2, 3.4.2: 客户服务部 registers, assigns and tracks every complaint
 local DEFAULT_DEPARTMENT = "cs"   -- 2.2: a cause not in the list above stays with 客户服务部
 local DEFAULT_CLAUSE = "2.2"       -- 2.2: the clause a trace names for such a cause
@@ -110,7 +100,12 @@ return {
     assisted_by = "string[]",
   },
   record = { department = "department", major = "major" },  -- copied onto the ticket by the batch
+  responsible = "department",                               -- 3.4.1: who must act; the work queue's department
   deadlines = { feedback_due = "feedback" },                -- 3.4.2.2: met when the department reports back
+  output_names = {                                          -- what clerks read beside each output
+    department = "责任部门", department_name = "责任部门名称", feedback_due = "反馈期限", major = "重大投诉",
+    notify = "上报", assisted_by = "协助",
+  },
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)
@@ -126,10 +121,10 @@ return {
 
     local line
     if cause then
-      line = string.format("投诉原因「%s」,由%s负责", cause.name, DEPARTMENT_NAMES[department])
+      line = string.format("投诉原因「%s」,由%s负责", vocabulary.name("cause", ticket.cause), DEPARTMENT_NAMES[department])
     else
       line = string.format("投诉原因「%s」不在分类表中,按其他投诉由%s负责",
-        tostring(ticket.cause), DEPARTMENT_NAMES[department])
+        vocabulary.name("cause", ticket.cause), DEPARTMENT_NAMES[department])
     end
     if #assisted_by > 0 then
       line = line .. "," .. names_of(assisted_by) .. "协助"

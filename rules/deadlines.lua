@@ -5,6 +5,8 @@
 -- adjusted working weekend days). "N working days after D" is the N-th working day after D,
 -- D itself not counted; a ticket registered on a day off counts from that day all the same.
 
+local vocabulary = require("vocabulary")   -- rules/lib/vocabulary.lua: the trades' Chinese names
+
 local REPAIR = "repair"                 -- ticket kind of a repair (维修工程)
 
 local SURVEY_WORKDAYS = 1               -- 3.4.5: site survey (现场勘察) within 1 working day of registration
@@ -41,6 +43,13 @@ return {
     repair_due = "complete",              -- 3.4.5: the repair is finished
     resolve_due = "complete",             -- 3.4.5: the complaint is resolved
   },
+  output_names = {                        -- what clerks read beside each output
+    survey_due = "勘察期限", repair_due = "维修期限", resolve_due = "解决期限", needs_consent = "须客户认可",
+  },
+  consent = {                             -- 3.4.5: only with the customer's prior consent (recorded)
+    allowed_by = "needs_consent",         -- a consent may be recorded when this output is true
+    extends = { "repair_due", "resolve_due" },  -- the deadlines a recorded consent moves
+  },
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)
@@ -75,10 +84,10 @@ return {
     local workdays, line
     if #trades >= MULTI_TRADE_AT_LEAST then
       workdays = MULTI_TRADE_WORKDAYS
-      line = string.format("多工种维修(%d 个工种:%s)", #trades, table.concat(trades, "、"))
+      line = string.format("多工种维修(%d 个工种:%s)", #trades, vocabulary.names("trades", trades))
     elseif #trades == 1 then
       workdays = SINGLE_TRADE_WORKDAYS
-      line = string.format("单工种维修(%s)", trades[1])
+      line = string.format("单工种维修(%s)", vocabulary.name("trades", trades[1]))
     else
       workdays = SINGLE_TRADE_WORKDAYS
       line = "未注明工种,按单工种维修"
@@ -90,6 +99,12 @@ return {
     local needs_consent = ticket.complex == true
     if needs_consent then
       ctx.because("特别复杂的维修任务:可适当延长维修时间,但必须事先取得客户认可并记录 (3.4.5)")
+      if ticket.consent_until ~= nil and ticket.consent_until > repair_due then
+        ctx.because("客户已事先同意将维修期限延至 %s (3.4.5)", ticket.consent_until)
+        repair_due = ticket.consent_until
+      elseif ticket.consent_until ~= nil then
+        ctx.because("客户同意的日期 %s 不晚于维修期限 %s,期限不变 (3.4.5)", ticket.consent_until, repair_due)
+      end
     end
 
     return {

@@ -222,6 +222,7 @@ return {
     callback_due = "date?",
   },
   deadlines = { callback_due = "callback" },  -- 3.5.4: met by the phone callback
+  output_names = { callback_due = "电话回访期限" },  -- what clerks read beside the output
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)

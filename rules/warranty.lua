@@ -7,6 +7,8 @@
 -- month's last day when it has no such day (民法典 第二百零一、二百零二条): 2024-02-29 + 24 months
 -- ends 2026-02-28. A defect registered on or before the end date is class A, after it class B.
 
+local vocabulary = require("vocabulary")   -- rules/lib/vocabulary.lua: the components' Chinese names
+
 local REPAIR = "repair"                 -- ticket kind of a repair (维修工程); other tickets have no class
 
 local CLASS_IN_WARRANTY = "A"           -- 3.5.1: A类 保修任务, inside the contractor's warranty; contractor pays
@@ -22,20 +24,20 @@ local WATERPROOFING_MONTHS = 60         -- 第四十条(二): waterproofing and 
 local HEATING_COOLING_MONTHS = 24       -- 第四十条(三): 2 heating or cooling seasons, taken as 24 months
 local INSTALLATION_MONTHS = 24          -- 第四十条(四): pipes, wiring, equipment and decoration, 2 years
 
--- Component key → its Chinese name and warranty period.
-local WARRANTY = {
-  foundation             = { name = "地基基础",          months = DESIGN_LIFE_MONTHS },
-  structure              = { name = "主体结构",          months = DESIGN_LIFE_MONTHS },
-  roof_waterproofing     = { name = "屋面防水",          months = WATERPROOFING_MONTHS },
-  bathroom_waterproofing = { name = "卫生间防水",        months = WATERPROOFING_MONTHS },
-  room_waterproofing     = { name = "有防水要求的房间",   months = WATERPROOFING_MONTHS },
-  exterior_wall_leak     = { name = "外墙面防渗漏",       months = WATERPROOFING_MONTHS },
-  heating                = { name = "供热系统",          months = HEATING_COOLING_MONTHS },
-  cooling                = { name = "供冷系统",          months = HEATING_COOLING_MONTHS },
-  electrical             = { name = "电气管线",          months = INSTALLATION_MONTHS },
-  plumbing               = { name = "给排水管道",        months = INSTALLATION_MONTHS },
-  equipment              = { name = "设备安装",          months = INSTALLATION_MONTHS },
-  decoration             = { name = "装修工程",          months = INSTALLATION_MONTHS },
+-- Component key → its warranty period (the components and their Chinese names: rules/lib/vocabulary.lua).
+local WARRANTY_MONTHS = {
+  foundation             = DESIGN_LIFE_MONTHS,
+  structure              = DESIGN_LIFE_MONTHS,
+  roof_waterproofing     = WATERPROOFING_MONTHS,
+  bathroom_waterproofing = WATERPROOFING_MONTHS,
+  room_waterproofing     = WATERPROOFING_MONTHS,
+  exterior_wall_leak     = WATERPROOFING_MONTHS,
+  heating                = HEATING_COOLING_MONTHS,
+  cooling                = HEATING_COOLING_MONTHS,
+  electrical             = INSTALLATION_MONTHS,
+  plumbing               = INSTALLATION_MONTHS,
+  equipment              = INSTALLATION_MONTHS,
+  decoration             = INSTALLATION_MONTHS,
 }
 
 --- A period for a trace line: "60 个月(5 年)", or "18 个月" when it is not whole years.
@@ -55,6 +57,7 @@ return {
   },
   record = { class = "class" },           -- copied onto the ticket by the batch
   work_order = { class = "class" },       -- 3.5.1: a repair with a class gets a 《工程派工单》 of that class
+  output_names = { class = "维修类别", expires_on = "保修期至" },  -- what clerks read beside each output
   ---@param ticket Ticket
   ---@param ctx Ctx
   evaluate = function(ticket, ctx)
@@ -63,11 +66,11 @@ return {
       return { class = nil, expires_on = nil }
     end
 
-    local entry = WARRANTY[ticket.component]
-    if entry == nil then
+    local months = WARRANTY_MONTHS[ticket.component]
+    if months == nil then
       local which = "未填写维修部位"
       if ticket.component ~= nil then
-        which = string.format("维修部位「%s」", ticket.component)
+        which = string.format("维修部位「%s」", vocabulary.name("component", ticket.component))
       end
       ctx.because("%s,不在保修期表中,按保修期外处理:%s 类%s (3.5.1)",
         which, CLASS_COMPANY_PAID, CLASS_MEANING[CLASS_COMPANY_PAID])
@@ -81,9 +84,9 @@ return {
         tostring(ticket.community)), 0)
     end
 
-    local expires_on = ctx.calendar:add_months(completed, entry.months)
+    local expires_on = ctx.calendar:add_months(completed, months)
     ctx.because("%s保修期 %s,自竣工验收(%s)起至 %s 止 (建设工程质量管理条例 第四十条)",
-      entry.name, period_text(entry.months), completed, expires_on)
+      vocabulary.name("component", ticket.component), period_text(months), completed, expires_on)
 
     if ticket.registered_on <= expires_on then
       ctx.because("登记日 %s 在保修期内,为 %s 类%s (3.5.1)",

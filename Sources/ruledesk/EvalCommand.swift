@@ -20,6 +20,7 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var rules: EvaluationRulesOptions
 
     @OptionGroup var output: FormatOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         let store = try database.open(for: .read)
@@ -30,12 +31,17 @@ struct EvalCommand: ParsableCommand {
         }
         let rules = try rules.load(store: store)
         let engine = try RuleEngine(ruleSet: rules.ruleSet, store: store, settings: try Settings.fromEnvironment())
+        do {
+            try engine.vocabulary.check(ticketCase.ticket)
+        } catch {
+            throw CommandFailure(message: VocabularyMessage.storedTicket(number, error).text(in: language.language))
+        }
         let decision = try engine.evaluate(ticketCase)
         if output.format == .json {
             Terminal.print(decision.json(draft: rules.draftLine != nil))
         } else {
             if let draftLine = rules.draftLine { Terminal.print(draftLine) }
-            Terminal.print(decision.text(labels: engine.labels))
+            Terminal.print(decision.text(engine.clerkLabels(in: language.language)))
         }
     }
 }

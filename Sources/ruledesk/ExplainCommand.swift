@@ -39,7 +39,7 @@ struct ExplainCommand: ParsableCommand {
             Terminal.print(entry.decision.json)
         } else {
             Terminal.print("recorded \(entry.evaluatedAt)")
-            Terminal.print(entry.decision.text(labels: engine?.labels ?? [:]))
+            Terminal.print(entry.decision.text(engine?.clerkLabels(in: .en) ?? ClerkLabels()))
         }
         guard rerun else { return }
         guard let engine else { throw HistoryError.notKept(entry.decision.rulesVersion) }

@@ -4,7 +4,7 @@ import RuleDesk
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Every decision recorded for a ticket: when, under which rule version, what changed.",
+        abstract: "Every decision recorded for a ticket: when, under which rule version, after which event, what changed.",
         discussion: """
             Example:
               ruledesk history KF-2026-000014
@@ -27,8 +27,9 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         for (index, entry) in history.entries.enumerated() {
-            let what = index == 0 ? "first decision" : entry.changes.isEmpty ? "no change" : "\(entry.changes.count) changes"
-            Terminal.print("#\(index + 1)  \(entry.evaluatedAt)  version \(entry.decision.rulesVersion.prefix(12))  \(what)")
+            let what = index == 0 ? "first decision" : entry.changes.isEmpty ? "no change" : entry.changes.count == 1 ? "1 change" : "\(entry.changes.count) changes"
+            let after = entry.event.map { "  after \($0.text)" } ?? ""
+            Terminal.print("#\(index + 1)  \(entry.evaluatedAt)  version \(entry.decision.rulesVersion.prefix(12))\(after)  \(what)")
             for change in entry.changes { Terminal.print("      \(change)") }
         }
     }

@@ -14,9 +14,9 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import a CSV file or an Excel workbook (.xlsx) with a header row, all or nothing.",
         discussion: """
             KIND is one of: communities, households, contractors, tickets, calendar,
-            revisits. Every row is checked; each bad one is listed as FILE:LINE:
-            column: what is wrong (the first 50, then how many more), and then nothing
-            is written.
+            revisits, events. Every row is checked; each bad one is listed as
+            FILE:LINE: column: what is wrong (the first 50, then how many more), and
+            then nothing is written.
 
             A CSV file may be UTF-8 (with or without a byte-order mark) or
             GB18030/GBK, as Chinese Excel saves it, with LF or CRLF line ends. A
@@ -30,6 +30,12 @@ struct ImportCommand: ParsableCommand {
             1,200.00, ¥1200 or in full-width digits; booleans true/false, 是/否, Y/N or
             1/0.
 
+            Tickets' channel, cause, kind, component and trades must be values of the
+            rules' vocabulary (rules/lib/vocabulary.lua: of --rules DIR, else of the
+            version in force, else of ./rules); a Chinese name or another spelling is
+            stored as its key. Events (number,event,at,until,cost,rating,by,note) are
+            recorded as `ruledesk record` records them, under the version in force.
+
             Example:
               ruledesk import calendar samples/calendar.csv
               ruledesk import tickets 工单.csv --dry-run
@@ -37,7 +43,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "What the file holds: communities, households, contractors, tickets, calendar or revisits.")
+    @Argument(help: "What the file holds: communities, households, contractors, tickets, calendar, revisits or events.")
     var kind: ImportKind
 
     @Argument(help: "The CSV file, or an .xlsx workbook.")
@@ -56,13 +62,19 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var rules: EvaluationRulesOptions
+    @OptionGroup var language: LanguageOptions
 
     /// From this many rows on, the summary says how fast they went.
     static let rateFrom = 1000
 
     func run() throws {
         let store = try database.open(for: .write)
-        let importer = Importer(store: store, settings: try Settings.fromEnvironment())
+        var importer = Importer(store: store, settings: try Settings.fromEnvironment())
+        importer.language = language.language
+        if kind == .tickets {
+            importer.vocabulary = try Vocabulary.of(RuleSource.choose(folder: rules.rules, store: store), store: store)
+        }
         var options = ImportOptions()
         options.encoding = encoding
         options.sheet = sheet

@@ -65,3 +65,15 @@ enum JobsLimit {
         }
     }
 }
+
+extension Language: ExpressibleByArgument {}
+
+/// `--lang zh|en`: the language of what a clerk reads; without it, the locale's (LC_ALL, LC_MESSAGES, LANG).
+struct LanguageOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "zh or en: the language of the text a clerk reads (default: Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh).",
+        valueName: "language"))
+    var lang: Language?
+
+    var language: Language { Language.choose(lang) }
+}

@@ -21,6 +21,8 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var rules: EvaluationRulesOptions
 
+    @OptionGroup var language: LanguageOptions
+
     @Flag(help: "Show owners' phone numbers in full.")
     var showPII = false
 
@@ -30,7 +32,8 @@ struct ReplCommand: ParsableCommand {
         let chosen = try rules.load(store: store)
         let draftLine = chosen.draftLine
         let console = try ConsoleSession(store: store, rules: chosen.source, settings: try Settings.fromEnvironment(),
-                                         showPII: showPII, limits: onTerminal ? ConsoleSession.terminalLimits : ConsoleSession.scriptLimits)
+                                         showPII: showPII, limits: onTerminal ? ConsoleSession.terminalLimits : ConsoleSession.scriptLimits,
+                                         language: language.language)
         if onTerminal {
             if let draftLine { Terminal.print(draftLine) }
             interactive(console)
@@ -47,16 +50,15 @@ struct ReplCommand: ParsableCommand {
         let reader = LineReader(historyPath: history) { word, line in console.completions(for: word, in: line) }
         if let warning = reader.localeWarning { Terminal.error(warning) }
         console.catchInterrupts()
-        Terminal.print("ruledesk console — .help for help, Ctrl-D to leave")
+        Terminal.print(ConsoleMessage.banner.text(in: console.language))
         while true {
             _ = ConsoleSession.takeInterrupt()
-            switch reader.read(prompt: console.isContinuing ? ">> " : "ruledesk> ", interrupted: ConsoleSession.takeInterrupt) {
+            switch reader.read(prompt: console.prompt, interrupted: ConsoleSession.takeInterrupt) {
             case .end:
                 Terminal.print("")
                 return
             case .interrupted:
-                console.cancelLine()
-                Terminal.print("")
+                Terminal.print(console.cancelLine() ?? "")
             case .line(let line):
                 reader.remember(line)
                 let reply = console.submit(line)
@@ -75,13 +77,13 @@ struct ReplCommand: ParsableCommand {
             let reply = console.submit(line)
             for text in reply.output { Terminal.print(text) }
             if let error = reply.error {
-                Terminal.error("line \(number): \(error)")
+                Terminal.error(ConsoleMessage.failedLine(number, error).text(in: console.language))
                 succeeded = false
             }
             if reply.quit { break }
         }
         if console.isContinuing {
-            Terminal.error("the input ends inside an unfinished chunk")
+            Terminal.error(ConsoleMessage.unfinishedChunk.text(in: console.language))
             succeeded = false
         }
         return succeeded

@@ -20,7 +20,7 @@ struct TypesCommand: ParsableCommand {
 
     func run() throws {
         let engine = try RuleEngine(ruleSet: try rules.load(), store: nil, settings: try Settings.fromEnvironment())
-        for path in try LuaLSAnnotations(rules: engine.rules).write(into: engine.ruleSet.folder) {
+        for path in try LuaLSAnnotations(rules: engine.rules, vocabulary: engine.vocabulary).write(into: engine.ruleSet.folder) {
             Terminal.print("wrote \(path)")
         }
     }

@@ -84,6 +84,8 @@ struct Binary {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "RULEDESK_DB")
         env.removeValue(forKey: "RULEDESK_TIMEZONE")
+        // The language of what clerks read comes from these: a test that wants Chinese sets them itself.
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: name) }
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()

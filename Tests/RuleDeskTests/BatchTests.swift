@@ -83,7 +83,7 @@ import TemporaryFolders
 
     @Test func reevaluateAppendsUnderTheNewVersionOnceAndKeepsHistory() throws {
         _ = try batch()
-        let open = try count("SELECT count(*) FROM tickets WHERE completed_at IS NULL")
+        let open = try count("SELECT count(*) FROM tickets WHERE closed_on IS NULL")
         let changed = try Fixtures.rule("return { value = 3 }")
         #expect(try batch(changed) { $0.selection = .reevaluate }.evaluated == open)
         #expect(try batch(changed) { $0.selection = .reevaluate }.evaluated == 0)

@@ -57,6 +57,15 @@ import TemporaryFolders
         #expect(console.submit(".tickets").output.first?.hasPrefix("number") == false)   // json now: a list
     }
 
+    @Test func inChineseTheConsoleSaysItsMessagesInChinese() throws {
+        let chinese = try ConsoleSession(store: try Fixtures.samples(), rules: .draft(folder + "/rules"), settings: Fixtures.shanghai,
+                                         language: .zh)
+        #expect(chinese.submit(".help").output.first?.hasPrefix("不写 Lua 也可以:") == true)
+        #expect(chinese.submit(".frobnicate").error == "没有命令 .frobnicate;输入 .help 查看全部命令")
+        #expect(chinese.submit(".format yaml").error == "请输入 .format text 或 .format json")
+        #expect(chinese.submit(".reload").output.first?.hasPrefix("规则没有变化(版本 ") == true)
+    }
+
     @Test func completionOffersMetaCommandsFieldsGlobalsAndTicketNumbers() {
         #expect(console.completions(for: ".r", in: ".r") == [".rules", ".reload"])
         #expect(console.completions(for: "string.up", in: "string.up") == ["string.upper"])
@@ -77,7 +86,7 @@ import TemporaryFolders
         let ticketCase = try console.store.read { try TicketCase.load(number: "KF-2026-000007", from: $0)! }
         let decision = try console.engine.evaluate(ticketCase)
         #expect(console.submit("d = eval(\"KF-2026-000007\")").error == nil)
-        #expect(console.submit("d").output == [decision.text(labels: console.engine.labels)])
+        #expect(console.submit("d").output == [decision.text(console.engine.clerkLabels(in: .en))])
         #expect(console.submit("getmetatable(d).__name").output == ["ruledesk.decision"])
         #expect(console.submit("d.results.approval.tier").output == ["\(ConsoleView.inline(decision.results(of: "approval")!["tier"]!))"])
         #expect(console.submit("d.ticket, d.rules_version").output == ["KF-2026-000007\t\(decision.rulesVersion)"])
@@ -85,7 +94,7 @@ import TemporaryFolders
         for line in console.submit("for k in pairs(d) do print(k) end").output { names.append(line) }
         #expect(names.sorted() == ["results", "rules_version", "ticket", "trace"])
         #expect(console.submit("d.ticket = 'x'").error == "stdin:1: a decision cannot be changed")
-        #expect(console.submit("print(d)").output == [decision.text(labels: console.engine.labels)])
+        #expect(console.submit("print(d)").output == [decision.text(console.engine.clerkLabels(in: .en))])
         #expect(console.completions(for: "d.ru", in: "d.ru") == ["d.rules_version"])
         _ = console.submit(".format json")
         #expect(console.submit("d").output == [decision.json])

@@ -9,7 +9,7 @@ import TemporaryFolders
 @Suite(.removesTemporaryFolders) struct EditorSupportTests {
     @Test func theCommittedAnnotationsAreWhatTypesGenerates() throws {
         let engine = try RuleEngine(ruleSet: RuleSet(folder: Fixtures.root + "/rules"), store: nil, settings: Fixtures.shanghai)
-        for file in try LuaLSAnnotations(rules: engine.rules).files {
+        for file in try LuaLSAnnotations(rules: engine.rules, vocabulary: engine.vocabulary).files {
             let committed = try String(contentsOfFile: Fixtures.root + "/rules/" + file.path, encoding: .utf8)
             #expect(committed == file.text, "rules/\(file.path) is stale: run `ruledesk types`")
         }
@@ -17,8 +17,11 @@ import TemporaryFolders
 
     @Test func theTicketHasExactlyTheDescribedFields() throws {
         let store = try Fixtures.store()
-        let ticketCase = try Fixtures.ticket(store, ["household": "T01-1-101", "component": "plumbing", "estimated_cost": "5",
+        var ticketCase = try Fixtures.ticket(store, ["household": "T01-1-101", "component": "plumbing", "estimated_cost": "5",
                                                       "survey_date": "2026-03-03", "completed_at": "2026-03-05"])
+        let day = LocalDate("2026-03-06")
+        (ticketCase.ticket.feedbackOn, ticketCase.ticket.consentUntil, ticketCase.ticket.callbackOn, ticketCase.ticket.closedOn) = (day, day, day, day)
+        (ticketCase.ticket.finalCost, ticketCase.ticket.callbackRating) = (6, "satisfied")
         let fields = try ticketCase.ticketValue(in: Fixtures.shanghai.timeZone).tableValue ?? [:]
         #expect(Set(fields.keys) == Set(APIDescription.ticket.map(\.name)))
         try expectDescribed(ticketCase.communityValue(), APIDescription.community)

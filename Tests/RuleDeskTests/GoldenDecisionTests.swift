@@ -8,7 +8,9 @@ import Testing
 /// The decisions of the default rules stay byte for byte what the first release recorded, on every sample ticket
 /// and on a generated world: refactoring the engine, the sandbox or the rules' code must change none of them.
 /// `Golden/decisions.sha256` holds, per ticket, the SHA-256 of its results JSON, a newline and its trace JSON, as the
-/// first release's `ruledesk batch` wrote them.
+/// first release's `ruledesk batch` wrote them. A change that legitimately changes decisions (the rules' trace
+/// naming values in Chinese did) writes them again with `RULEDESK_WRITE_GOLDEN=1 swift test --filter
+/// GoldenDecisionTests/writeTheGoldenFile`, and says so in its commit.
 @Suite(.removesTemporaryFolders) struct GoldenDecisionTests {
     static let goldenFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/decisions.sha256")
     /// The generated world the digests were taken on (`ruledesk gen --tickets 2000`).
@@ -34,12 +36,32 @@ import Testing
         }
     }
 
-    @Test func sampleTicketsAreDecidedAsRecorded() throws {
+    /// The sample world, as the first release imported it.
+    private func samples() throws -> Store {
         let store = try Store()
         let importer = Importer(store: store, settings: Fixtures.shanghai)
         for kind in [ImportKind.communities, .households, .contractors, .calendar, .tickets] {
             try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
         }
+        return store
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["RULEDESK_WRITE_GOLDEN"] == "1"))
+    func writeTheGoldenFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let worlds = [("sample", try samples()),
+                      ("gen", try SyntheticWorld(tickets: Self.generatedTickets).build(at: folder + "/gen.db", settings: Fixtures.shanghai))]
+        var lines: [String] = []
+        for (world, store) in worlds {
+            let digests = try digests(store)
+            let numbers = try store.read { try String.fetchAll($0, sql: "SELECT number FROM tickets ORDER BY id") }
+            lines += numbers.map { "\(world) \($0) \(digests[$0]!)" }
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: Self.goldenFile)
+    }
+
+    @Test func sampleTicketsAreDecidedAsRecorded() throws {
+        let store = try samples()
         let expected = try golden("sample")
         #expect(expected.count == 30)
         let actual = try digests(store)

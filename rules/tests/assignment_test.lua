@@ -41,12 +41,10 @@ function test_construction_trace()
   expect_line(trace.assignment, "投诉原因「施工质量」,由工程材料部负责 (2.5)", "trace for cause construction")
 end
 
-function test_unknown_cause_goes_to_cs_with_repair_team()
-  local results, trace = run{ cause = "noise_from_neighbours" }
-  expect_eq(results.assignment.department, "cs", "department for an unknown cause")
-  expect_eq(results.assignment.department_name, "客户服务部", "department_name for an unknown cause")
-  expect_eq(results.assignment.assisted_by, { "repair_team" }, "assisted_by for an unknown cause")
-  expect_line(trace.assignment, "投诉原因「noise_from_neighbours」不在分类表中", "trace for an unknown cause")
+function test_a_cause_outside_the_vocabulary_is_refused()
+  expect_error(function() run{ cause = "noise_from_neighbours" } end,
+    "'noise_from_neighbours' is not a value of cause in the rules' vocabulary", "an unknown cause")
+  expect_error(function() run{ cause = "desgin" } end, "did you mean design %(设计%)%?", "a mistyped cause")
 end
 
 function test_legal_is_assisted_by_cs()
@@ -159,10 +157,11 @@ function test_major_repair_is_still_assigned_by_cause()
   expect_eq(results.assignment.department, "cs", "department of a major warranty repair")
 end
 
-function test_other_spellings_of_causes()
+function test_other_spellings_and_chinese_names_of_causes()
   local spellings = {
     construction_quality = "engineering", quality = "engineering", pre_sale = "sales", in_sale = "sales",
     property_management = "property", legal_dispute = "legal", repair = "cs", warranty_repair = "cs",
+    ["施工质量"] = "engineering", ["工程质量"] = "engineering", ["法律纠纷"] = "legal", Design = "design",
   }
   for cause, department in pairs(spellings) do
     local results = evaluate{ community = "T01", received_at = "2026-03-02", cause = cause }

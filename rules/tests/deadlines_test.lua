@@ -19,7 +19,7 @@ function test_one_trade_repair_without_survey_date()
   expect_false(d.needs_consent, "needs_consent of an ordinary repair")
   expect_line(trace.deadlines, "现场勘察须在登记(2026-03-02)后 1 个工作日内完成,最迟 2026-03-03 (3.4.5)", "survey trace")
   expect_line(trace.deadlines, "尚未记录勘察日期,维修期限自勘察期限 2026-03-03 起算 (3.4.5)", "start trace")
-  expect_line(trace.deadlines, "单工种维修(plumbing),3 个工作日内完成,最迟 2026-03-06 (3.4.5)", "repair trace")
+  expect_line(trace.deadlines, "单工种维修(给排水),3 个工作日内完成,最迟 2026-03-06 (3.4.5)", "repair trace")
 end
 
 function test_two_trade_repair_without_survey_date()
@@ -27,7 +27,7 @@ function test_two_trade_repair_without_survey_date()
   local results, trace = run{ kind = "repair", trades = { "plumbing", "tiling" } }
   expect_eq(results.deadlines.repair_due, "2026-03-12", "repair_due for 2 trades, no survey date")
   expect_eq(results.deadlines.resolve_due, "2026-03-12", "resolve_due for 2 trades, no survey date")
-  expect_line(trace.deadlines, "多工种维修(2 个工种:plumbing、tiling),7 个工作日内完成,最迟 2026-03-12 (3.4.5)",
+  expect_line(trace.deadlines, "多工种维修(2 个工种:给排水、贴砖),7 个工作日内完成,最迟 2026-03-12 (3.4.5)",
     "repair trace for 2 trades")
 end
 
@@ -71,7 +71,7 @@ function test_survey_on_the_day_of_registration()
 end
 
 function test_complex_repair_needs_consent()
-  local results, trace = run{ kind = "repair", trades = { "structure", "plumbing" }, complex = true }
+  local results, trace = run{ kind = "repair", trades = { "masonry", "plumbing" }, complex = true }
   expect_true(results.deadlines.needs_consent, "needs_consent of a complex repair")
   expect_eq(results.deadlines.repair_due, "2026-03-12", "repair_due of a complex repair is still the 3.4.5 one")
   expect_line(trace.deadlines, "必须事先取得客户认可", "trace of a complex repair")

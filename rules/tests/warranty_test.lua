@@ -94,11 +94,19 @@ end
 
 -- Components not in the table, and tickets that are not repairs ------------------------------------
 
-function test_unknown_component_is_class_b()
-  local results, trace = repair("window_glass", "2026-03-02")
-  expect_eq(results.warranty.class, "B", "class of an unknown component")
-  expect_nil(results.warranty.expires_on, "expires_on of an unknown component")
-  expect_line(trace.warranty, "维修部位「window_glass」,不在保修期表中", "trace of an unknown component")
+function test_a_component_without_a_warranty_period_is_class_b()
+  local results, trace = repair("elevator_cabin", "2026-03-02")
+  expect_eq(results.warranty.class, "B", "class of a component without a warranty period")
+  expect_nil(results.warranty.expires_on, "expires_on of a component without a warranty period")
+  expect_line(trace.warranty, "维修部位「电梯轿厢」,不在保修期表中", "trace of a component without a warranty period")
+end
+
+function test_a_component_outside_the_vocabulary_is_refused()
+  expect_error(function() repair("window_glass", "2026-03-02") end,
+    "'window_glass' is not a value of component in the rules' vocabulary", "an unknown component")
+  expect_error(function() repair("plumbng", "2026-03-02") end, "did you mean plumbing %(给排水管道%)%?", "a mistyped component")
+  local _, trace = repair("给排水管道", "2026-03-02")
+  expect_line(trace.warranty, "给排水管道保修期 24 个月(2 年)", "the Chinese name of a component stands for its key")
 end
 
 function test_missing_component_is_class_b()

@@ -7,13 +7,13 @@
 ---@field number string running number, e.g. KF-2026-000001
 ---@field received_at string ISO 8601 time with offset, as registered
 ---@field registered_on string local date of received_at in the company's time zone (YYYY-MM-DD)
----@field channel string cs, cs_office, sales, property or hotline
+---@field channel Ticket.channel how the complaint came in, a key of the vocabulary (受理渠道)
 ---@field community string community code
 ---@field household string? household code
----@field cause string cause key, e.g. design, construction, warranty
----@field kind string repair or complaint
----@field component string? warranty component key, e.g. plumbing
----@field trades string[] trades the repair needs
+---@field cause Ticket.cause what the complaint is about, a key of the vocabulary (投诉原因)
+---@field kind Ticket.kind a repair or another complaint, a key of the vocabulary (工单类别)
+---@field component Ticket.component? the part of the building a repair is about, a key of the vocabulary (维修部位)
+---@field trades Ticket.trades[] trades the repair needs, keys of the vocabulary (工种)
 ---@field complex boolean an especially complex repair
 ---@field estimated_cost number? estimated cost in yuan
 ---@field households_affected integer households complaining of the same defect in the same building
@@ -22,8 +22,73 @@
 ---@field survey_date string? date of the site survey (YYYY-MM-DD)
 ---@field completed_at string? when the work was completed (a date or an ISO 8601 time)
 ---@field completed_on string? local date of completed_at (YYYY-MM-DD)
+---@field final_cost number? the repair's final cost in yuan, recorded at completion
+---@field feedback_on string? when the responsible department reported back (YYYY-MM-DD)
+---@field consent_until string? the later date the owner agreed to in advance (YYYY-MM-DD)
+---@field callback_on string? date of the phone callback after completion (YYYY-MM-DD)
+---@field callback_rating string? the owner's rating in the callback: satisfied, neutral, dissatisfied or severely_dissatisfied
+---@field closed_on string? when the ticket was closed (YYYY-MM-DD); nil while open
 ---@field description string free text
 ---@field status string new, evaluated or rule_error
+
+---A value of `ticket.cause`, 投诉原因 (lib/vocabulary.lua).
+---@alias Ticket.cause
+---| "design" # 设计
+---| "construction" # 施工质量
+---| "sales" # 销售
+---| "contract" # 合同
+---| "presale" # 售前
+---| "insale" # 售中
+---| "payment" # 付款
+---| "refund" # 退款
+---| "invoice" # 发票
+---| "property" # 物业管理
+---| "legal" # 法律纠纷
+---| "warranty" # 保修期内维修
+---| "other" # 其他
+
+---A value of `ticket.channel`, 受理渠道 (lib/vocabulary.lua).
+---@alias Ticket.channel
+---| "cs" # 客户服务部
+---| "cs_office" # 客户服务处
+---| "sales" # 经营销售部
+---| "property" # 物业公司
+---| "hotline" # 服务热线
+
+---A value of `ticket.component`, 维修部位 (lib/vocabulary.lua).
+---@alias Ticket.component
+---| "foundation" # 地基基础
+---| "structure" # 主体结构
+---| "roof_waterproofing" # 屋面防水
+---| "bathroom_waterproofing" # 卫生间防水
+---| "room_waterproofing" # 有防水要求的房间
+---| "exterior_wall_leak" # 外墙面防渗漏
+---| "heating" # 供热系统
+---| "cooling" # 供冷系统
+---| "electrical" # 电气管线
+---| "plumbing" # 给排水管道
+---| "equipment" # 设备安装
+---| "decoration" # 装修工程
+---| "elevator_cabin" # 电梯轿厢
+---| "garden" # 园林绿化
+
+---A value of `ticket.kind`, 工单类别 (lib/vocabulary.lua).
+---@alias Ticket.kind
+---| "repair" # 维修
+---| "complaint" # 投诉
+
+---A value of `ticket.trades`, 工种 (lib/vocabulary.lua).
+---@alias Ticket.trades
+---| "plumbing" # 给排水
+---| "electrical" # 电气
+---| "waterproofing" # 防水
+---| "tiling" # 贴砖
+---| "painting" # 油漆
+---| "carpentry" # 木工
+---| "masonry" # 砌筑
+---| "plastering" # 抹灰
+---| "hvac" # 暖通
+---| "metalwork" # 金属构件
 
 ---A community.
 ---@class Community
@@ -138,6 +203,9 @@ function Calendar:add_months(date, n) end
 ---@field record? table<string, string> output → the ticket column the batch copies it into: department (text), survey_due (text), repair_due (text), resolve_due (text), tier (integer), class (text), major (boolean)
 ---@field work_order? table<string, string> output → the work order's column: class (text), survey_due (text), repair_due (text); a work order is issued when its required columns (class) are set
 ---@field deadlines? table<string, ruledesk.Event> date output → the recorded event that meets it
+---@field consent? { allowed_by: string, extends: string[] } the boolean output that allows recording the owner's consent, and the deadlines a consent moves
+---@field responsible? string the output (also in `record`) naming who must act: the work queue's department
+---@field output_names? table<string, string> output → its Chinese name, shown beside it to clerks
 ---@field evaluate fun(ticket: Ticket, ctx: Ctx): table
 ---@field plan? fun(community: Community, ctx: PlanCtx): table
 

@@ -6,7 +6,7 @@ public struct BatchOptions: Sendable {
         case new
         /// Tickets in status `rule_error`, tried again (`--retry-errors`).
         case errors
-        /// Open tickets (not completed) whose latest decision is not under the current rule version
+        /// Open tickets (not closed) whose latest decision is not under the current rule version
         /// (`--reevaluate`): new decisions are appended, the old ones stay.
         case reevaluate
     }

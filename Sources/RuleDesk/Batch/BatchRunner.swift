@@ -98,6 +98,7 @@ public final class BatchRunner: @unchecked Sendable {
         summary.skipped = tally.skipped
         summary.failures = tally.failures
         (summary.ruleErrors, summary.claimedByOthers) = try store.read { try claims.backlog(in: $0) }
+        try store.read { try summary.countOverdue(on: settings.today, in: $0) }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -113,7 +114,8 @@ public final class BatchRunner: @unchecked Sendable {
             } catch {
                 result = .failure(RuleFailure(rule: "-", path: "-", kind: .script, message: "\(error)"))
             }
-            return BatchOutcome(ticketId: ticketCase.ticket.id!, number: ticketCase.ticket.number, result: result)
+            return BatchOutcome(ticketId: ticketCase.ticket.id!, number: ticketCase.ticket.number,
+                                consented: ticketCase.ticket.consentUntil != nil, result: result)
         }
     }
 }

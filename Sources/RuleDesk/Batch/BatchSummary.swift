@@ -1,3 +1,4 @@
+import GRDB
 import LuaRuntime
 
 /// What a batch did, and what is left for another run.
@@ -24,6 +25,19 @@ public struct BatchSummary: Sendable {
     public var ruleErrors = 0
     /// Tickets claimed by other batches still running when this one ended.
     public var claimedByOthers = 0
+    /// The day the overdue deadlines are counted on: today in the company's time zone.
+    public var overdueOn: LocalDate?
+    /// Unmet deadlines of open tickets whose due date had passed on ``overdueOn``, by deadline name.
+    public var overdue: [String: Int] = [:]
+
+    /// Counts the overdue deadlines of open tickets on `day`.
+    mutating func countOverdue(on day: LocalDate, in db: Database) throws {
+        overdueOn = day
+        overdue = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+            SELECT deadline, count(*) AS n FROM deadline_clocks
+            WHERE closed_on IS NULL AND met_on IS NULL AND due < ? GROUP BY deadline
+            """, arguments: [day]).map { ($0["deadline"] as String, $0["n"] as Int) })
+    }
 
     public var ticketsPerSecond: Double { seconds > 0 ? Double(evaluated + failed) / seconds : 0 }
 
@@ -40,6 +54,12 @@ public struct BatchSummary: Sendable {
         if ruleErrors > 0 { backlog += " (fix the rules, then `ruledesk batch --retry-errors`)" }
         backlog += ", \(claimedByOthers) claimed by other running batches"
         lines.append(backlog)
+        if let overdueOn {
+            let total = overdue.values.reduce(0, +)
+            let kinds = overdue.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            lines.append("overdue on \(overdueOn): \(total) deadline\(total == 1 ? "" : "s")"
+                         + (total > 0 ? " (\(kinds)); see `ruledesk due --overdue`" : ""))
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -55,6 +75,11 @@ public struct BatchSummary: Sendable {
             "failures_truncated": .boolean(failed > failures.count),
             "backlog": .table(["rule_error": .integer(Int64(ruleErrors)),
                                "claimed_by_other_runs": .integer(Int64(claimedByOthers))]),
+            "overdue": .table([
+                "on": overdueOn.map { .string($0.description) } ?? .nil,
+                "total": .integer(Int64(overdue.values.reduce(0, +))),
+                "by_deadline": .table(overdue.mapValues { .integer(Int64($0)) }),
+            ]),
         ]))
     }
 }

@@ -10,7 +10,7 @@ struct TicketClaims {
         switch selection {
         case .new: return "status = 'new'"
         case .errors: return "status = 'rule_error'"
-        case .reevaluate: return "completed_at IS NULL AND (rules_version IS NULL OR rules_version <> :version)"
+        case .reevaluate: return "closed_on IS NULL AND (rules_version IS NULL OR rules_version <> :version)"
         }
     }
 

@@ -11,6 +11,9 @@ public struct WorkCalendar: Sendable {
     private let workingWeekendDays: Set<Int>
     /// The years with at least one row.
     public let years: Set<Int>
+    /// The first day of the first year, and the working days from it up to each day of the known years, for counting.
+    private let firstDay: Int
+    private let workdaysThrough: [Int]
 
     public init(days: [CalendarDay]) {
         var off = Set<Int>(), work = Set<Int>(), years = Set<Int>()
@@ -24,6 +27,19 @@ public struct WorkCalendar: Sendable {
         daysOff = off
         workingWeekendDays = work
         self.years = years
+        var counts: [Int] = []
+        if let first = years.min(), let last = years.max() {
+            firstDay = LocalDate(year: first, month: 1, day: 1)!.dayNumber
+            var running = 0
+            for number in firstDay...LocalDate(year: last, month: 12, day: 31)!.dayNumber {
+                let day = LocalDate(dayNumber: number)
+                if work.contains(number) || (!day.isWeekend && !off.contains(number)) { running += 1 }
+                counts.append(running)
+            }
+        } else {
+            firstDay = 0
+        }
+        workdaysThrough = counts
     }
 
     /// Whether people work on `date`.
@@ -42,6 +58,16 @@ public struct WorkCalendar: Sendable {
             if try isWorkday(day) { left -= 1 }
         }
         return day
+    }
+
+    /// Working days from `start` to `end`, `start` itself not counted: the working days after `start` up to and
+    /// including `end`, negative (those after `end` up to and including `start`) when `end` is earlier.
+    /// Due tomorrow, a working day: 1; due today: 0; due yesterday, today working: -1.
+    public func workdays(from start: LocalDate, to end: LocalDate) throws -> Int {
+        let (low, high) = start <= end ? (start, end) : (end, start)
+        for year in low.year...high.year { guard years.contains(year) else { throw CalendarError.missingYear(year) } }
+        let count = workdaysThrough[high.dayNumber - firstDay] - workdaysThrough[low.dayNumber - firstDay]
+        return start <= end ? count : -count
     }
 
     private func requireYear(of date: LocalDate) throws {

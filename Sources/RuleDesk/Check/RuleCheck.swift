@@ -3,7 +3,8 @@ import LuaRuntime
 
 /// `ruledesk check`: compiles every rule and module, checks the rule-set contract (with the declarations of where
 /// outputs go) and that each module returns its table, finds a `require` of a module there is not, and lints rules,
-/// modules and tests with luacheck (undefined globals, unused variables, shadowing), all with file:line.
+/// modules and tests with luacheck (undefined globals, unused variables, shadowing), and finds a ticket field compared
+/// with a value outside the rules' vocabulary, all with file:line.
 public struct RuleCheck {
     /// One problem found.
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
@@ -45,6 +46,14 @@ public struct RuleCheck {
         if findings.isEmpty {
             do {
                 _ = try DeclaredResults(rules: try RuleLoader.order(rules), columns: try ResultColumns.current.get())
+            } catch let error as RuleSetError {
+                findings.append(Self.finding(error, file: ruleSet.folder))
+            }
+        }
+        if findings.isEmpty {
+            do {
+                let vocabulary = try Vocabulary(ruleSet: ruleSet)
+                findings += ruleSet.files.flatMap { VocabularyScan.findings(in: $0.source, file: $0.path, vocabulary: vocabulary) }
             } catch let error as RuleSetError {
                 findings.append(Self.finding(error, file: ruleSet.folder))
             }

@@ -10,7 +10,7 @@ struct CaseBuilder {
 
     func build(_ value: LuaValue) throws -> TicketCase {
         guard var given = value.tableValue else {
-            throw LuaError(.runtime, "case{ kind = \"repair\", cost = 1200, component = \"plumbing\", community = \"H01\" } expects a table")
+            throw LuaError(.runtime, console.say(.caseUsage))
         }
         if let cost = given.removeValue(forKey: "cost"), given["estimated_cost"] == nil { given["estimated_cost"] = cost }
         var fields = try LuaFields.csvFields(.table(given), kind: .tickets, zone: console.settings.timeZone)
@@ -25,17 +25,18 @@ struct CaseBuilder {
         }
         let row = RowReader(file: "case", row: ImportTable.Row(line: 1, fields: fields), kind: .tickets)
         for column in fields.keys where !ImportKind.tickets.columns.contains(column) {
-            throw LuaError(.runtime, "case: unknown field '\(column)'; the fields are cost and \(ImportKind.tickets.columns.joined(separator: ", "))")
+            throw LuaError(.runtime, console.say(.unknownCaseField(column, ImportKind.tickets.columns)))
         }
         do {
             return try console.store.read { db in
-                let ticket = try TicketFields(row: row, settings: console.settings, lookups: ImportLookups()).ticket(in: db)
+                let ticket = try TicketFields(row: row, settings: console.settings, lookups: ImportLookups(),
+                                              vocabulary: console.engine.vocabulary, language: console.language).ticket(in: db)
                 let community = try Community.fetchOne(db, key: ticket.communityId)!
                 let household = try ticket.householdId.flatMap { try Household.fetchOne(db, key: $0) }
                 return TicketCase(ticket: ticket, community: community, household: household)
             }
         } catch let error as ImportError {
-            throw LuaError(.runtime, "case: " + (error.column.map { "\($0): " } ?? "") + error.message)
+            throw LuaError(.runtime, error.column.map { console.say(.caseField($0, error.message)) } ?? error.message)
         }
     }
 }

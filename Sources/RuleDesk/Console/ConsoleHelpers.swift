@@ -13,7 +13,7 @@ struct ConsoleHelpers {
         return [
             "ticket": .reference(lua.function { call in
                 guard case .string(let number) = try call.value(0) else {
-                    throw LuaError(.runtime, "ticket(\"KF-2026-000001\") expects a ticket number")
+                    throw LuaError(.runtime, console.say(.ticketUsage))
                 }
                 return [try Self.ticketValue(try Self.stored(number, console), console)]
             }),
@@ -25,23 +25,28 @@ struct ConsoleHelpers {
             "eval": .reference(lua.function { call in
                 let argument = try call.value(0)
                 guard let number = argument.stringValue ?? argument["number"].stringValue else {
-                    throw LuaError(.runtime, "eval(t) expects a ticket from ticket(…) or case{…}, or a ticket number")
+                    throw LuaError(.runtime, console.say(.evalUsage))
                 }
                 let ticketCase = try console.cases[number] ?? Self.stored(number, console)
                 do {
+                    try console.engine.vocabulary.check(ticketCase.ticket)
+                } catch let error as VocabularyError {
+                    throw LuaError(.runtime, VocabularyMessage.storedTicket(number, error).text(in: console.language))
+                }
+                do {
                     return [console.hold(.decision(try console.engine.evaluate(ticketCase)))]
                 } catch let failure as RuleFailure {
-                    throw LuaError(.runtime, "rule '\(failure.rule)' failed: \(failure.message)")
+                    throw LuaError(.runtime, console.say(.ruleFailed(failure.rule, failure.message)))
                 }
             }),
             "plan": .reference(lua.function { call in
                 guard case .string(let code) = try call.value(0) else {
-                    throw LuaError(.runtime, "plan(\"H01\") expects a community code, and optionally a date")
+                    throw LuaError(.runtime, console.say(.planUsage))
                 }
                 let community = try console.store.read { try Community.coded(code, in: $0) }
                 let dateText = try call.value(1).stringValue
                 guard let date = dateText.map({ LocalDate($0) }) ?? Optional(console.settings.today) else {
-                    throw LuaError(.runtime, "plan: '\(dateText ?? "")' is not a date (YYYY-MM-DD)")
+                    throw LuaError(.runtime, console.say(.notADate(dateText ?? "")))
                 }
                 do {
                     return [console.hold(.plan(try RevisitPlanner(engine: console.engine, store: console.store).plan(community, on: date)))]
@@ -50,7 +55,7 @@ struct ConsoleHelpers {
                 }
             }),
             "tickets": .reference(lua.function { call in
-                [try TicketList(filter: try call.value(0)).rows(in: console.store,
+                [try TicketList(filter: try call.value(0), console: console).rows(in: console.store,
                                                                  results: console.engine.declared.ticketColumns.map(\.column))]
             }),
             "print": .reference(lua.function { call in
@@ -73,7 +78,7 @@ struct ConsoleHelpers {
     static func stored(_ number: String, _ console: ConsoleSession) throws -> TicketCase {
         if let found = try console.store.read({ try TicketCase.load(number: number, from: $0) }) { return found }
         let near = try console.store.read { try TicketSearch.closest(to: number, in: $0) }
-        throw LuaError(.runtime, "no ticket \(number)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+        throw LuaError(.runtime, console.say(.noTicket(number, near: near)))
     }
 
     /// The ticket as rules see it, with the owner and phone (masked unless personal data is shown) and the

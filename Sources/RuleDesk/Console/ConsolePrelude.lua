@@ -53,6 +53,18 @@ function print(...)
   host.print(table.unpack(shown, 1, shown.n))
 end
 
+--- Records what happened to a ticket and decides it again: record("KF-2026-000001", "survey", { on = "2026-05-07" }).
+function record(number, event, options) call(host.record, number, event, options) end
+
+--- The work queue: due{ overdue = true, department = "cs", community = "H01", within = 2, on = "2026-05-11" }.
+function due(filter) call(host.due, filter or {}) end
+
+--- A ticket's deadlines and where they stand: sla("KF-2026-000001") or sla(t, "2026-05-11").
+function sla(t, on) call(host.sla, t, on) end
+
+--- An owner on a call, by phone, name, household, room or ticket number: find("13800000010").
+function find(text) call(host.find, text) end
+
 calendar = host.calendar
 query = host.query
 

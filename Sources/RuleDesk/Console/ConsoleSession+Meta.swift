@@ -4,38 +4,20 @@ import LuaRuntime
 
 extension ConsoleSession {
     /// The meta commands, in the style of the sqlite3 shell.
-    public static let metaCommands = [".help", ".rules", ".reload", ".tickets", ".format", ".quit", ".exit"]
-
-    static let help = """
-        Helpers (Lua):
-          ticket("KF-2026-000001")          a stored ticket
-          case{ kind = "repair", cost = 1200, component = "plumbing", community = "H01",
-                received_at = "2026-02-13 16:00" }    a case that is not stored
-          eval(t)                           the decision for a ticket or case, with the reasons
-          plan("H01") / plan("H01", "2026-03-01")      a community's revisit plan
-          tickets{ status = "new", community = "H01" }  a short list
-          calendar:add_workdays("2026-04-30", 3), query("SELECT …", …), print(…)
-        Commands:
-          .help             this text
-          .rules            the rule files and the rule set's version
-          .reload           read the rules again (the folder, or the version now in force) and say what changed
-          .tickets          the latest tickets
-          .format text|json how results are shown
-          .quit             leave (or Ctrl-D)
-        Typing an expression shows its value; an unfinished chunk continues on the next line (>>).
-        """
+    public static let metaCommands = [".help", ".new", ".rules", ".reload", ".tickets", ".format", ".quit", ".exit"]
 
     func meta(_ line: String) -> Reply {
         let words = line.split(separator: " ").map(String.init)
         switch words.first {
-        case ".help": return Reply(output: [Self.help])
+        case ".help": return Reply(output: [say(.help)])
         case ".quit", ".exit": return Reply(quit: true)
+        case ".new": return startForm()
         case ".format":
             guard words.count == 2, let format = Format(rawValue: words[1]) else {
-                return Reply(output: ["format: \(format.rawValue)"], error: words.count == 1 ? nil : "use .format text or .format json")
+                return Reply(output: [say(.format(format.rawValue))], error: words.count == 1 ? nil : say(.formatUsage))
             }
             self.format = format
-            return Reply(output: ["format: \(format.rawValue)"])
+            return Reply(output: [say(.format(format.rawValue))])
         case ".rules":
             let ruleSet = engine.ruleSet
             let lines = ruleSet.files.map { file in
@@ -47,19 +29,19 @@ extension ConsoleSession {
             let before = engine.ruleSet
             do {
                 let after = try reloadEngine().ruleSet
-                return Reply(output: [Self.changes(from: before, to: after)])
+                return Reply(output: [changes(from: before, to: after)])
             } catch {
-                return Reply(error: "\(error) (the previous rules stay in use)")
+                return Reply(error: say(.reloadFailed("\(error)")))
             }
         case ".tickets": return submit("tickets{}")
         default:
-            return Reply(error: "unknown command \(words.first ?? line); .help lists them")
+            return Reply(error: say(.unknownCommand(words.first ?? line)))
         }
     }
 
     /// What `.reload` says: files added, removed and changed, and the versions.
-    static func changes(from before: RuleSet, to after: RuleSet) -> String {
-        guard before.version != after.version else { return "no change (version \(after.version.prefix(12)))" }
+    func changes(from before: RuleSet, to after: RuleSet) -> String {
+        guard before.version != after.version else { return say(.noChange(version: String(after.version.prefix(12)))) }
         return (["version \(before.version.prefix(12)) → \(after.version.prefix(12))"]
             + RuleSetChanges.lines(from: before, to: after)).joined(separator: "\n")
     }
@@ -74,22 +56,25 @@ extension ConsoleSession {
 
     /// A held value as shown in the current format, keys followed by their names from the rules' labels.
     func show(_ value: HeldValue) -> String {
-        value.text(format: format, labels: engine.labels)
+        value.text(format: format, labels: engine.clerkLabels(in: language))
     }
 
-    /// Words that complete `word`, the word before the cursor of `line`: meta commands at the start of a line,
-    /// ticket numbers inside quotes, a table's fields after `name.` or `name:`, globals otherwise.
+    /// Words that complete `word`, the word before the cursor of `line`: a new case's values while it is asked for,
+    /// meta commands at the start of a line, ticket numbers inside quotes or `ticket(`/`eval(`, a table's fields
+    /// after `name.` or `name:`, globals otherwise.
     public func completions(for word: String, in line: String) -> [String] {
+        if let form { return form.completions(for: word, self) }
         let before = line.dropLast(line.hasSuffix(word) ? word.count : 0)
         if before.trimmingCharacters(in: .whitespaces).isEmpty, word.hasPrefix(".") {
             return Self.metaCommands.filter { $0.hasPrefix(word) }
         }
-        if let quote = before.last, quote == "\"" || quote == "'" {
+        if let quote = before.last, quote == "\"" || quote == "'" || before.hasSuffix("ticket(") || before.hasSuffix("eval(") {
             let stored = (try? store.read {
                 try String.fetchAll($0, sql: "SELECT number FROM tickets WHERE number LIKE ? ESCAPE '\\' ORDER BY number LIMIT 50",
                                     arguments: [word.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"])
             }) ?? []
-            return stored + cases.keys.filter { $0.hasPrefix(word) }.sorted()
+            let events = before.contains("record(") ? TicketEvent.allCases.map(\.rawValue).filter { $0.hasPrefix(word) } : []
+            return events + stored + cases.keys.filter { $0.hasPrefix(word) }.sorted()
         }
         if let separator = word.lastIndex(where: { $0 == "." || $0 == ":" }) {
             let path = String(word[..<separator]), partial = word[word.index(after: separator)...]

@@ -26,6 +26,8 @@ public final class ConsoleSession {
 
     public var format: Format = .text
     public let showPII: Bool
+    /// The language of what the console says (its help, messages and errors).
+    public let language: Language
     let store: Store
     let settings: Settings
     /// Where the rules come from; `.reload` reads them from there again.
@@ -38,11 +40,15 @@ public final class ConsoleSession {
     private var env: LuaRef!
     private var fieldsFunction: LuaRef!
     private var pending: [String] = []
+    /// The new case being asked for field by field (`新案件`), if any.
+    var form: CaseForm?
     private var printed: [String] = []
     /// Cases made with `case{…}`, by their number.
     var cases: [String: TicketCase] = [:]
     /// The decisions and plans the console's handles stand for; a handle is the value's position from 1.
     private var heldValues: [HeldValue] = []
+    /// What `record(…)` records with, made on its first use.
+    var eventRecorder: EventRecorder?
 
     /// The limits for a clerk at a terminal: a budget only a very long loop reaches and no deadline, since
     /// Ctrl-C stops a chunk there; the memory cap stays.
@@ -56,8 +62,9 @@ public final class ConsoleSession {
 
     /// `limits` bound each chunk: the rules' own (the default) for a script, ``terminalLimits`` on a terminal.
     public init(store: Store, rules: RuleSource, settings: Settings, showPII: Bool = false,
-                limits: LuaLimits = LuaLimits()) throws {
+                limits: LuaLimits = LuaLimits(), language: Language = .en) throws {
         self.store = store
+        self.language = language
         self.rules = rules
         self.settings = settings
         self.showPII = showPII
@@ -71,21 +78,41 @@ public final class ConsoleSession {
         fieldsFunction = try lua.callKeepingResult(prelude, [.fields(helpers())])
     }
 
-    /// Whether an incomplete chunk is waiting for more lines.
-    public var isContinuing: Bool { !pending.isEmpty }
+    /// Whether an incomplete chunk, or a new case's questions, wait for more lines.
+    public var isContinuing: Bool { !pending.isEmpty || form != nil }
+
+    /// What to show before the next line: the current question of a new case, `>> ` inside a chunk, else
+    /// `ruledesk> `.
+    public var prompt: String {
+        if let form { return form.prompt(self) }
+        return pending.isEmpty ? "ruledesk> " : ">> "
+    }
 
     /// Lets Ctrl-C stop a running chunk.
     public func catchInterrupts() { lua.catchInterrupts() }
 
-    /// Drops the incomplete chunk (Ctrl-C while typing).
-    public func cancelLine() { pending = [] }
+    /// Drops the incomplete chunk, or the new case being asked for (Ctrl-C while typing); returns what to say then.
+    @discardableResult
+    public func cancelLine() -> String? {
+        pending = []
+        guard form != nil else { return nil }
+        form = nil
+        return say(.formCancelled)
+    }
 
-    /// Takes one line: a meta command (`.help`), or Lua, run once the chunk is complete.
+    /// Takes one line: the answer to a new case's question, a meta command (`.help`, or a word standing for one:
+    /// `帮助`), a ticket number alone (its decision), or Lua, run once the chunk is complete.
     public func submit(_ line: String) -> Reply {
-        if pending.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(".") {
-            return meta(line.trimmingCharacters(in: .whitespaces))
+        if form != nil { return answer(line) }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if pending.isEmpty {
+            if let command = ClerkInput.command(trimmed) { return meta(command) }
+            if trimmed.hasPrefix(".") { return meta(trimmed) }
+            if let alone = ClerkInput.numberAlone(trimmed), alone.running || isKnown(alone.number) {
+                return submit("eval(\"\(alone.number)\")")
+            }
         }
-        pending.append(line)
+        pending.append(ClerkInput.quotingNumbers(line))
         let chunk = pending.joined(separator: "\n")
         guard !chunk.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             pending = []
@@ -112,11 +139,18 @@ public final class ConsoleSession {
             let joined = shown.count > 1 && !shown.contains { $0.contains("\n") } ? [shown.joined(separator: "\t")] : shown
             return Reply(output: printed + joined)
         } catch let error as LuaError {
-            let message = error.kind == .interrupted ? "interrupted" : error.message
+            let message = error.kind == .interrupted ? say(.interrupted) : error.message
             return Reply(output: printed, error: message)
         } catch {
             return Reply(output: printed, error: "\(error)")
         }
+    }
+
+    /// Whether `number` is a stored ticket's or a case's.
+    private func isKnown(_ number: String) -> Bool {
+        cases[number] != nil || ((try? store.read {
+            try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM tickets WHERE number = ?)", arguments: [number])
+        }) ?? false) == true
     }
 
     /// `return <chunk>` when the chunk is an expression (so typing `1 + 1` shows 2), else the chunk.
@@ -155,16 +189,20 @@ public final class ConsoleSession {
     /// The value a handle's number stands for.
     func held(_ handle: LuaValue) throws -> HeldValue {
         guard let number = handle.integerValue, number >= 1, number <= heldValues.count else {
-            throw LuaError(.runtime, "not a decision or a plan from this console")
+            throw LuaError(.runtime, say(.notHeld))
         }
         return heldValues[Int(number) - 1]
     }
+
+    /// A message in the console's language.
+    func say(_ message: ConsoleMessage) -> String { message.text(in: language) }
 
     /// Adds text that `print` wrote.
     func printLine(_ text: String) { printed.append(text) }
 
     /// The Lua functions the prelude wraps.
     private func helpers() -> [String: LuaArgument] {
-        ConsoleHelpers(console: self).functions(in: lua, host: host)
+        let helpers = ConsoleHelpers(console: self)
+        return helpers.functions(in: lua, host: host).merging(helpers.lifecycleFunctions(in: lua)) { first, _ in first }
     }
 }

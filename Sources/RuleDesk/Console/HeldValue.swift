@@ -23,9 +23,9 @@ enum HeldValue {
     }
 
     /// The value for a clerk (keys followed by their `labels`), or as JSON.
-    func text(format: ConsoleSession.Format, labels: [String: String]) -> String {
+    func text(format: ConsoleSession.Format, labels: ClerkLabels) -> String {
         switch (self, format) {
-        case (.decision(let decision), .text): decision.text(labels: labels)
+        case (.decision(let decision), .text): decision.text(labels)
         case (.decision(let decision), .json): decision.json
         case (.plan(let plan), .text): plan.text
         case (.plan(let plan), .json): plan.json

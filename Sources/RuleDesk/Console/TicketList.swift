@@ -8,10 +8,11 @@ struct TicketList {
     let kind: String?
     let limit: Int
 
-    init(filter: LuaValue) throws {
+    /// `console` says what is wrong in its language.
+    init(filter: LuaValue, console: ConsoleSession) throws {
         let fields = filter.tableValue ?? [:]
         for key in fields.keys where !["status", "community", "kind", "limit"].contains(key) {
-            throw LuaError(.runtime, "tickets{…}: unknown filter '\(key)'; use status, community, kind or limit")
+            throw LuaError(.runtime, console.say(.unknownFilter(key)))
         }
         status = fields["status"]?.stringValue
         community = fields["community"]?.stringValue

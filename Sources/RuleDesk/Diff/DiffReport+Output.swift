@@ -52,16 +52,12 @@ extension DiffReport {
         var rows = ["rule,field,from,to,tickets,examples"]
         for change in sortedChanges {
             rows.append([change.rule, change.field, change.from, change.to, String(change.tickets),
-                         change.examples.joined(separator: " ")].map(Self.csvField).joined(separator: ","))
+                         change.examples.joined(separator: " ")].map(CSVText.field).joined(separator: ","))
         }
         for failure in failures {
-            rows.append(["", "(fails)", "", failure.message, "1", failure.ticket].map(Self.csvField).joined(separator: ","))
+            rows.append(["", "(fails)", "", failure.message, "1", failure.ticket].map(CSVText.field).joined(separator: ","))
         }
         return rows.joined(separator: "\n")
-    }
-
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
     /// 10412 → `10,412`.

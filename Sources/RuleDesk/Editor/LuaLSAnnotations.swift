@@ -1,15 +1,17 @@
 import Foundation
 
 /// `ruledesk types`: LuaLS annotation files, so that an editor with the Lua language server completes fields
-/// and flags typos while staff edit `rules/`. Everything comes from ``APIDescription`` and the rule set's own
-/// declared outputs; nothing is kept by hand.
+/// and flags typos while staff edit `rules/`. Everything comes from ``APIDescription``, the rule set's own
+/// declared outputs and its vocabulary (each field's keys an enum, `Ticket.kind`); nothing is kept by hand.
 public struct LuaLSAnnotations {
     public let rules: [Rule]
+    public let vocabulary: Vocabulary
     /// The columns `record` and `work_order` may name.
     let columns: ResultColumns
 
-    public init(rules: [Rule]) throws {
+    public init(rules: [Rule], vocabulary: Vocabulary) throws {
         self.rules = rules
+        self.vocabulary = vocabulary
         columns = try ResultColumns.current.get()
     }
 
@@ -37,7 +39,8 @@ public struct LuaLSAnnotations {
             "-- Do not edit: run `ruledesk types` again after changing a rule's outputs.",
             "",
         ]
-        out += Self.fieldsClass("Ticket", "A ticket as rules see it.", APIDescription.ticket)
+        out += Self.fieldsClass("Ticket", "A ticket as rules see it.", APIDescription.ticket.map(typed))
+        out += vocabularyAliases
         out += Self.fieldsClass("Community", "A community.", APIDescription.community)
         out += Self.fieldsClass("Household", "A household (no owner, no phone).", APIDescription.household)
         out += ["---The working-day calendar (`ctx.calendar`); call its methods with a colon.", "---@class Calendar",
@@ -52,7 +55,7 @@ public struct LuaLSAnnotations {
             out.append("")
         }
         out += ["---A recorded event that meets a deadline.",
-                "---@alias ruledesk.Event " + TicketEvent.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: "|"), ""]
+                "---@alias ruledesk.Event " + TicketEvent.meetingDeadlines.map { "\"\($0.rawValue)\"" }.joined(separator: "|"), ""]
         out += Self.fieldsClass("Ctx", "What a rule's `evaluate(ticket, ctx)` receives.", APIDescription.ctx)
         out += Self.fieldsClass("PlanCtx: Ctx", "What a rule's `plan(community, ctx)` receives.", APIDescription.planContext)
         out += [
@@ -64,6 +67,9 @@ public struct LuaLSAnnotations {
             "---@field record? table<string, string> output → the ticket column the batch copies it into: \(Self.names(columns.tickets))",
             "---@field work_order? table<string, string> output → the work order's column: \(Self.names(columns.workOrders)); a work order is issued when its required columns (\(columns.workOrders.filter(\.required).map(\.name).joined(separator: ", "))) are set",
             "---@field deadlines? table<string, ruledesk.Event> date output → the recorded event that meets it",
+            "---@field consent? { allowed_by: string, extends: string[] } the boolean output that allows recording the owner's consent, and the deadlines a consent moves",
+            "---@field responsible? string the output (also in `record`) naming who must act: the work queue's department",
+            "---@field output_names? table<string, string> output → its Chinese name, shown beside it to clerks",
             "---@field evaluate fun(ticket: Ticket, ctx: Ctx): table",
             "---@field plan? fun(community: Community, ctx: PlanCtx): table",
             "",
@@ -93,6 +99,23 @@ public struct LuaLSAnnotations {
         }
 
         """
+    }
+
+    /// A ticket field the vocabulary lists, typed by its enum: `string` → `Ticket.kind`, `string[]` → `Ticket.trades[]`.
+    private func typed(_ field: APIDescription.Field) -> APIDescription.Field {
+        guard let declared = vocabulary.fields[field.name] else { return field }
+        let suffix = field.type.hasSuffix("[]") ? "[]" : field.type.hasSuffix("?") ? "?" : ""
+        return APIDescription.Field(name: field.name, type: "Ticket.\(field.name)" + suffix,
+                                    doc: "\(field.doc) (\(declared.title))")
+    }
+
+    /// One enum per field of the vocabulary, each key with its Chinese name.
+    private var vocabularyAliases: [String] {
+        vocabulary.fields.keys.sorted().flatMap { name -> [String] in
+            let field = vocabulary.fields[name]!
+            return ["---A value of `ticket.\(name)`, \(field.title) (\(RuleSet.modulesFolder)/\(Vocabulary.moduleName).lua).",
+                    "---@alias Ticket.\(name)"] + field.terms.map { "---| \"\($0.key)\" # \($0.name)" } + [""]
+        }
     }
 
     /// `a, b, c` (or `none`).

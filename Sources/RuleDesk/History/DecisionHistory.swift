@@ -10,6 +10,22 @@ public struct DecisionHistory: Sendable {
         public let decision: Decision
         /// `rule.field: old → new` against the entry before (empty for the first).
         public let changes: [String]
+        /// The event recorded just before this decision, which it followed; nil for the batch's decisions.
+        public let event: RecordedEventSummary?
+    }
+
+    /// An event as history shows it: `callback on 2026-05-14 (severely_dissatisfied) by 王芳: 业主不满`.
+    public struct RecordedEventSummary: Sendable {
+        public let event: String
+        public let on: String
+        public let details: [String]
+        public let by: String
+        public let note: String
+
+        public var text: String {
+            "\(event) on \(on)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))") + " by \(by)"
+                + (note.isEmpty ? "" : ": \(note)")
+        }
     }
 
     public let ticket: String
@@ -24,12 +40,21 @@ public struct DecisionHistory: Sendable {
         self.ticket = ticket
         var entries: [Entry] = []
         for row in try Row.fetchAll(db, sql: """
-            SELECT id, evaluated_at, rules_version, results, trace FROM decisions WHERE ticket_id = ? ORDER BY id
+            SELECT d.id, d.evaluated_at, d.rules_version, d.results, d.trace, e.event, e.on_date, e.at, e.until, e.cost,
+                   e.rating, e.recorded_by, e.note
+            FROM decisions d LEFT JOIN events e ON e.id = d.event_id WHERE d.ticket_id = ? ORDER BY d.id
             """, arguments: [id]) {
             let decision = Decision(ticket: ticket, rulesVersion: row["rules_version"],
                                     results: JSONReader.read(row["results"]) ?? .nil, trace: JSONReader.read(row["trace"]) ?? .nil)
+            let event = (row["event"] as String?).map { name in
+                RecordedEventSummary(
+                    event: name, on: row["on_date"],
+                    details: [(row["at"] as String?).map { "at \($0)" }, (row["until"] as String?).map { "until \($0)" },
+                              (row["cost"] as Double?).map { "cost \($0.rounded() == $0 && abs($0) < 1e15 ? String(Int($0)) : String($0)) yuan" }, row["rating"]].compactMap { $0 },
+                    by: row["recorded_by"], note: row["note"])
+            }
             entries.append(Entry(id: row["id"], evaluatedAt: row["evaluated_at"], decision: decision,
-                                 changes: entries.last.map { Self.changes(from: $0.decision, to: decision) } ?? []))
+                                 changes: entries.last.map { Self.changes(from: $0.decision, to: decision) } ?? [], event: event))
         }
         self.entries = entries
     }

@@ -56,6 +56,16 @@ enum ColumnAliases {
             "rating": ["评价", "满意度"],
             "notes": ["备注"],
         ],
+        .events: [
+            "number": ["工单号", "工单编号", "统一编号"],
+            "event": ["事项", "事件"],
+            "at": ["日期", "时间", "发生时间"],
+            "until": ["同意延至", "延期至"],
+            "cost": ["结算金额", "维修费用", "金额"],
+            "rating": ["评价", "满意度"],
+            "by": ["登记人", "经办人"],
+            "note": ["备注", "说明"],
+        ],
     ]
 
     /// The column `header` names in `kind`'s files, or nil when it is none of them.

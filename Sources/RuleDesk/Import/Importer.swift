@@ -3,7 +3,7 @@ import GRDB
 
 /// What `ruledesk import` reads.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case communities, households, contractors, tickets, calendar, revisits
+    case communities, households, contractors, tickets, calendar, revisits, events
 
     /// The header the kind expects (README: each column's Chinese names, which a header may use instead).
     public var columns: [String] {
@@ -17,11 +17,18 @@ public enum ImportKind: String, CaseIterable, Sendable {
                     "survey_date", "completed_at", "description"]
         case .calendar: return ["date", "kind", "name"]
         case .revisits: return ["community", "household", "visited_on", "mode", "rating", "notes"]
+        case .events: return ["number", "event", "at", "until", "cost", "rating", "by", "note"]
         }
     }
 
     /// Columns a file may leave out: a ticket without `number` gets the next running number.
-    var optionalColumns: Set<String> { self == .tickets ? ["number"] : [] }
+    var optionalColumns: Set<String> {
+        switch self {
+        case .tickets: return ["number"]
+        case .events: return ["until", "cost", "rating", "by", "note"]
+        default: return []
+        }
+    }
 
     /// The column that identifies a row.
     var keyColumn: String {
@@ -29,6 +36,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .calendar: return "date"
         case .tickets: return "number"
         case .revisits: return "household"
+        case .events: return "number"
         default: return "code"
         }
     }
@@ -48,6 +56,10 @@ public enum ImportKind: String, CaseIterable, Sendable {
 public struct Importer: Sendable {
     public let store: Store
     public let settings: Settings
+    /// The values ticket fields may take (the rules'); ``Vocabulary/none`` takes every value as written.
+    public var vocabulary: Vocabulary = .none
+    /// The language of the refusal of a value outside the vocabulary.
+    public var language: Language = .en
 
     public init(store: Store, settings: Settings) {
         self.store = store
@@ -74,10 +86,11 @@ public struct Importer: Sendable {
     private func run(_ kind: ImportKind, data: Data, named name: String, options: ImportOptions, started: Date) throws -> ImportReport {
         let source = try SourceFile.table(data, path: name, options: options)
         let table = try ImportTable(source, path: name, kind: kind, strict: options.strict)
+        let events = kind == .events ? try EventImport(store: store, settings: settings) : nil
         let written: Int
         do {
             written = try store.write { db in
-                let count = try write(kind, table, db, options: options, started: started)
+                let count = try write(kind, table, db, events: events, options: options, started: started)
                 if options.dryRun { throw DryRun(rows: count) }
                 return count
             }
@@ -94,7 +107,8 @@ public struct Importer: Sendable {
     }
 
     /// Writes every good row and collects the bad ones; throws them all at the end, which rolls everything back.
-    private func write(_ kind: ImportKind, _ table: ImportTable, _ db: Database, options: ImportOptions, started: Date) throws -> Int {
+    private func write(_ kind: ImportKind, _ table: ImportTable, _ db: Database, events: EventImport?, options: ImportOptions,
+                       started: Date) throws -> Int {
         var errors = table.problems
         var seen = Set<String>()
         seen.reserveCapacity(table.rows.count)
@@ -103,7 +117,7 @@ public struct Importer: Sendable {
         for (index, row) in table.rows.enumerated() {
             let reader = RowReader(file: table.path, row: row, kind: kind)
             do {
-                let key = try importRow(kind, reader, db, lookups)
+                let key = try events?.record(reader, in: db) ?? importRow(kind, reader, db, lookups)
                 guard seen.insert(key).inserted else {
                     throw reader.fail(kind.keyColumn, "'\(key)' appears twice in this file")
                 }
@@ -170,13 +184,16 @@ public struct Importer: Sendable {
             try day.save(db)
             return day.date.description
         case .tickets:
-            var ticket = try TicketFields(row: row, settings: settings, lookups: lookups).ticket(in: db)
+            var ticket = try TicketFields(row: row, settings: settings, lookups: lookups, vocabulary: vocabulary,
+                                          language: language).ticket(in: db)
             try ticket.insertImported(db)
             return ticket.number
         case .revisits:
             var result = try RevisitResult(row: row, lookups: lookups, in: db)
             try result.insert(db)
             return row.raw("household") + " on " + result.visitedOn.description
+        case .events:
+            throw row.fail("event", "events are recorded with `ruledesk import events FILE` or `ruledesk record`")
         }
     }
 }

@@ -1,10 +1,22 @@
 import GRDB
 
-/// The fields of a ticket as written in a CSV row (or a test), checked and resolved against the store.
+/// The fields of a ticket as written in a CSV row (or a test), checked and resolved against the store; the fields
+/// the rules' vocabulary lists are stored as its keys, and a value outside it is refused in `language`.
 struct TicketFields {
     let row: RowReader
     let settings: Settings
     let lookups: ImportLookups
+    let vocabulary: Vocabulary
+    let language: Language
+
+    /// The key `value` of `field` stands for, or the refusal naming the nearest values.
+    private func key(_ value: String, _ field: String) throws -> String {
+        do {
+            return try vocabulary.normalise(value, field: field)
+        } catch {
+            throw row.fail(field, error.text(in: language))
+        }
+    }
 
     func ticket(in db: Database) throws -> Ticket {
         let (received, receivedText) = try row.moment("received_at", zone: settings.timeZone)
@@ -27,8 +39,8 @@ struct TicketFields {
         guard try !Ticket.exists(number: number, in: db) else {
             throw row.fail("number", "ticket '\(number)' exists already; leave number empty to get the next one")
         }
-        let trades = row.raw("trades").split(separator: "|")
-            .map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+        let trades = try row.raw("trades").split(separator: "|")
+            .map { String($0).trimmedSpaces }.filter { !$0.isEmpty }.map { try key($0, "trades") }
         let surveyDate = try row.optionalDate("survey_date")
         let completed = try row.dateOrMoment("completed_at", zone: settings.timeZone)
         if let survey = surveyDate, survey < received.localDate(in: settings.timeZone) {
@@ -36,9 +48,10 @@ struct TicketFields {
         }
         lookups.wrote(ticketNumber: number, year: year)
         return Ticket(
-            id: nil, number: number, receivedAt: receivedText, channel: row.optionalText("channel") ?? "cs",
+            id: nil, number: number, receivedAt: receivedText, channel: try key(row.optionalText("channel") ?? "cs", "channel"),
             communityId: community.id!, householdId: householdId,
-            cause: try row.text("cause"), kind: try row.text("kind"), component: row.optionalText("component"),
+            cause: try key(try row.text("cause"), "cause"), kind: try key(try row.text("kind"), "kind"),
+            component: try row.optionalText("component").map { try key($0, "component") },
             trades: trades.joined(separator: "|"), complex: try row.boolean("complex"),
             estimatedCost: try row.optionalAmount("estimated_cost"),
             householdsAffected: try row.integer("households_affected", default: 1, minimum: 1),

@@ -21,6 +21,9 @@ struct RevisitHistory {
 
     let plans: [SavedPlan]
     let visits: [Visit]
+    /// Phone callbacks after repairs (3.5.4) in which the owner was severely dissatisfied: findings to follow up
+    /// like a revisit's (mode `callback`, the ticket's number as notes).
+    let severeCallbacks: [Visit]
 
     /// Plans and visits of `community` on or before `date` (every one when `date` is nil), oldest first.
     init(community: Community, upTo date: LocalDate?, in db: Database) throws {
@@ -45,6 +48,23 @@ struct RevisitHistory {
             Visit(household: row[0], visitedOn: LocalDate(row[1] as String)!, mode: row[2],
                   rating: RevisitResult.Rating(rawValue: row[3])!, notes: row[4])
         }
+        severeCallbacks = try Row.fetchAll(db, sql: """
+            SELECT h.code, t.callback_on, t.number FROM tickets t JOIN households h ON h.id = t.household_id
+            WHERE t.community_id = ? AND t.callback_rating = ? AND t.callback_on <= ? ORDER BY t.callback_on, t.number
+            """, arguments: [community.id, RevisitResult.Rating.severelyDissatisfied.rawValue, last]).map { row in
+            Visit(household: row[0], visitedOn: LocalDate(row[1] as String)!, mode: "callback", rating: .severelyDissatisfied,
+                  notes: row[2])
+        }
+    }
+
+    /// The revisits' findings and the severe callbacks, by date.
+    var findings: [Visit] { Self.byDate(visits.filter(\.rating.isFinding), severeCallbacks) }
+
+    /// Visits and callbacks by date, visits first on the same day; the visits' own order is kept.
+    static func byDate(_ visits: [Visit], _ callbacks: [Visit]) -> [Visit] {
+        guard !callbacks.isEmpty else { return visits }
+        return (visits.enumerated().map { ($0.element, 0, $0.offset) } + callbacks.enumerated().map { ($0.element, 1, $0.offset) })
+            .sorted { ($0.0.visitedOn, $0.1, $0.2) < ($1.0.visitedOn, $1.1, $1.2) }.map(\.0)
     }
 
     /// `{ plans = {…}, results = {…} }` as docs/rules.md describes it.
@@ -59,7 +79,7 @@ struct RevisitHistory {
                 if let mode = plan.mode { fields["mode"] = .string(mode) }
                 return .table(fields)
             }),
-            "results": .array(visits.map { visit in
+            "results": .array(Self.byDate(visits, severeCallbacks).map { visit in
                 .table([
                     "household": .string(visit.household), "visited_on": .string(visit.visitedOn.description),
                     "mode": .string(visit.mode), "rating": .string(visit.rating.rawValue), "notes": .string(visit.notes),

@@ -2,9 +2,9 @@ import GRDB
 
 /// Where a community stands with its revisits (`ruledesk revisit status`).
 ///
-/// A finding is a visit rated dissatisfied or severely dissatisfied; it is handled once the household has
-/// been visited again after it (3.7.5.7: the goal is 100%). A follow-up is open while a severely dissatisfied
-/// owner has not been visited again.
+/// A finding is a visit rated dissatisfied or severely dissatisfied, or a phone callback after a repair rated
+/// severely dissatisfied; it is handled once the household has been visited again after it (3.7.5.7: the goal is
+/// 100%). A follow-up is open while a severely dissatisfied owner has not been visited again.
 public struct RevisitStatus: Sendable, Equatable {
     public let community: String
     public let occupied: Int
@@ -42,7 +42,7 @@ public struct RevisitStatus: Sendable, Equatable {
         func visitedAgain(_ visit: RevisitHistory.Visit) -> Bool {
             history.visits.contains { $0.household == visit.household && $0.visitedOn > visit.visitedOn }
         }
-        let findingVisits = history.visits.filter(\.rating.isFinding)
+        let findingVisits = history.findings
         findings = findingVisits.count
         findingsHandled = findingVisits.filter(visitedAgain).count
         openFollowUps = Array(Set(findingVisits.filter { $0.rating == .severelyDissatisfied && !visitedAgain($0) }

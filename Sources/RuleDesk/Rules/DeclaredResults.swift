@@ -24,6 +24,13 @@ public struct DeclaredResults: Sendable {
     /// Outputs copied into the ticket's work order.
     public let workOrderColumns: [Copy]
     public let deadlines: [Deadline]
+    /// The output that allows recording the owner's consent (its key), and the deadlines a consent moves; nil when
+    /// no rule declares `consent`.
+    public let consent: (rule: String, field: String, extends: Set<String>)?
+    /// Where the consent's allowing output is in ``keys``.
+    let consentKey: Int?
+    /// The ticket column that holds who must act on the ticket (the rules' `responsible`), for the work queue.
+    public let responsibleColumn: String?
     /// Every (rule, field) declared, once each: what the batch reads of a decision.
     let keys: [(rule: String, field: String)]
     /// The work-order columns a value must reach for a work order to be issued (NOT NULL in the schema).
@@ -64,6 +71,22 @@ public struct DeclaredResults: Sendable {
             }
         }
         self.deadlines = deadlines
+        let consenting = rules.filter { $0.declarations.consent != nil }
+        if consenting.count > 1 {
+            throw RuleSetError.contract(consenting[1].path, "`consent` is declared by \(consenting[0].path) already; one rule declares it")
+        }
+        let responsible = rules.filter { $0.declarations.responsible != nil }
+        if responsible.count > 1 {
+            throw RuleSetError.contract(responsible[1].path, "`responsible` is declared by \(responsible[0].path) already; one rule declares it")
+        }
+        responsibleColumn = responsible.first.flatMap { rule in rule.declarations.responsible.flatMap { rule.declarations.record[$0] } }
+        if let rule = consenting.first, let consent = rule.declarations.consent {
+            self.consent = (rule.name, consent.allowedBy, Set(consent.extends))
+            consentKey = key(rule, consent.allowedBy)
+        } else {
+            consent = nil
+            consentKey = nil
+        }
         requiredWorkOrderColumns = Set(columns.workOrders.filter(\.required).map(\.name))
         if let last = workOrderColumns.last, let path = rules.first(where: { $0.name == last.rule })?.path {
             let missing = requiredWorkOrderColumns.subtracting(workOrderColumns.map(\.column)).sorted()

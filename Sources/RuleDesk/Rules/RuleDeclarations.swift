@@ -6,6 +6,9 @@ import LuaRuntime
 /// record = { owner_group = "owner_group" },   -- output → the ticket's column it is copied into
 /// work_order = { kind = "kind" },             -- output → the work order's column
 /// deadlines = { visit_due = "survey" },       -- output (a date) → the event that meets it
+/// output_names = { visit_due = "回访期限" },    -- output → its Chinese name, shown beside it to clerks
+/// consent = { allowed_by = "may_extend", extends = { "visit_due" } },  -- 3.4.5: the owner's consent to a later date
+/// responsible = "owner_group",                -- the output naming who must act: the work queue's department
 /// ```
 public struct RuleDeclarations: Sendable, Equatable {
     /// Output → ticket column.
@@ -14,6 +17,20 @@ public struct RuleDeclarations: Sendable, Equatable {
     public var workOrder: [String: String] = [:]
     /// Output → the event that meets the deadline.
     public var deadlines: [String: TicketEvent] = [:]
+    /// Output → its Chinese name (`approvers` → `审批人`), which a clerk reads beside the output's key.
+    public var outputNames: [String: String] = [:]
+    /// The owner's consent to a later date: the boolean output that allows recording one, and the deadlines it moves.
+    public var consent: Consent?
+    /// The output that names who must act on the ticket (the work queue's department); it must also be in `record`.
+    public var responsible: String?
+
+    /// What a rule says of consents (`consent = { allowed_by = OUTPUT, extends = { DEADLINE, … } }`).
+    public struct Consent: Sendable, Equatable {
+        /// A `boolean` output: a consent may be recorded only on a ticket whose decision sets it true.
+        public var allowedBy: String
+        /// Deadlines of the same rule that a recorded consent moves (shown as extended).
+        public var extends: [String]
+    }
 
     /// Reads and checks the declarations of the rule in `path` against its `outputs` and the schema's columns;
     /// `field` reads a key of the rule's table. Fails naming the file, the declaration and what to do.
@@ -59,11 +76,43 @@ public struct RuleDeclarations: Sendable, Equatable {
             guard outputs[output] == .date || outputs[output] == .optional(.date) else {
                 throw broken("`deadlines` names '\(output)', whose type is \(outputs[output]!); a deadline must be a date or date? output")
             }
-            guard let event = TicketEvent(rawValue: name) else {
+            guard let event = TicketEvent(rawValue: name), event != .reopen else {
                 throw broken("`deadlines` says '\(output)' is met by '\(name)', which is not an event; use \(TicketEvent.list)")
             }
             declarations.deadlines[output] = event
         }
+        for (output, name) in try pairs("output_names", example: "my_due = \"回访期限\"") {
+            guard !name.isEmpty else { throw broken("`output_names` gives '\(output)' an empty name; write its Chinese name") }
+            declarations.outputNames[output] = name
+        }
+        declarations.consent = try readConsent(try field("consent"), outputs: outputs,
+                                               deadlines: declarations.deadlines, broken: broken)
+        let responsible = try field("responsible")
+        if responsible != .nil {
+            guard let output = responsible.stringValue, [.string, .optional(.string)].contains(outputs[output]),
+                  declarations.record[output] != nil else {
+                throw broken("`responsible` must name a string output that `record` copies onto the ticket, e.g. responsible = \"owner_group\" with record = { owner_group = \"…\" }")
+            }
+            declarations.responsible = output
+        }
         return declarations
+    }
+
+    private static func readConsent(_ value: LuaValue, outputs: [String: OutputType], deadlines: [String: TicketEvent],
+                                    broken: (String) -> RuleSetError) throws -> Consent? {
+        if value == .nil { return nil }
+        let example = "consent = { allowed_by = \"may_extend\", extends = { \"visit_due\" } }"
+        guard let table = value.tableValue, let allowedBy = table["allowed_by"]?.stringValue,
+              let extends = table["extends"]?.arrayValue?.compactMap(\.stringValue),
+              table["extends"]?.arrayValue?.count == extends.count, !extends.isEmpty, table.count == 2 else {
+            throw broken("`consent` must name a boolean output and the deadlines it extends, e.g. \(example)")
+        }
+        guard outputs[allowedBy] == .boolean else {
+            throw broken("`consent` is allowed by '\(allowedBy)', which is not a boolean output of this rule; declare it in `outputs` as \"boolean\"")
+        }
+        for deadline in extends where deadlines[deadline] == nil {
+            throw broken("`consent` extends '\(deadline)', which is not one of this rule's `deadlines`; name a declared deadline")
+        }
+        return Consent(allowedBy: allowedBy, extends: extends.sorted())
     }
 }

@@ -15,6 +15,8 @@ public final class RuleEngine {
     public let labels: [String: String]
     /// Where the rules' declared outputs go: ticket columns, work orders, deadlines.
     public let declared: DeclaredResults
+    /// The values ticket fields may take, from the rule set's `lib/vocabulary.lua` (``Vocabulary/none`` without it).
+    public let vocabulary: Vocabulary
     public let settings: Settings
     let lua: LuaState
     let host: HostAPI
@@ -37,6 +39,7 @@ public final class RuleEngine {
         host = try HostAPI(lua: lua, calendar: try calendar ?? store?.calendar() ?? WorkCalendar(days: []), store: store)
         let modules = try RuleModules(ruleSet, into: lua)
         self.modules = modules
+        vocabulary = try Vocabulary.read(from: modules)
         let loaded = try ruleSet.rules.map { try RuleLoader.load($0, into: lua, modules: modules) }
         rules = try RuleLoader.order(loaded.map(\.rule))
         declared = try DeclaredResults(rules: rules, columns: try ResultColumns.current.get())
@@ -81,6 +84,11 @@ public final class RuleEngine {
     /// The lines run so far in each file, when coverage is on.
     public func coveredLines() -> [String: Set<Int>] {
         lua.coveredLines()
+    }
+
+    /// Each rule's Chinese names of its outputs (`output_names`), by rule name.
+    public var outputNames: [String: [String: String]] {
+        Dictionary(uniqueKeysWithValues: rules.map { ($0.name, $0.declarations.outputNames) })
     }
 
     /// The rule with a `plan(community, ctx)` function, if any.

@@ -69,9 +69,14 @@ public struct TicketCase: Sendable {
         if let survey = ticket.surveyDate { fields["survey_date"] = .string(survey.description) }
         if let completed = ticket.completedAt {
             fields["completed_at"] = .string(completed)
-            let day = LocalDate(completed) ?? Timestamp(completed)?.localDate(in: zone)
-            if let day { fields["completed_on"] = .string(day.description) }
+            if let day = Ticket.completionDate(completed, in: zone) { fields["completed_on"] = .string(day.description) }
         }
+        if let cost = ticket.finalCost { fields["final_cost"] = Self.amount(cost) }
+        for (name, date) in [("feedback_on", ticket.feedbackOn), ("consent_until", ticket.consentUntil),
+                             ("callback_on", ticket.callbackOn), ("closed_on", ticket.closedOn)] {
+            if let date { fields[name] = .string(date.description) }
+        }
+        if let rating = ticket.callbackRating { fields["callback_rating"] = .string(rating) }
         return .table(fields)
     }
 

@@ -236,6 +236,8 @@ enum Migrations {
                 try db.execute(sql: "UPDATE tickets SET completed_on = ? WHERE id = ?",
                                arguments: [Ticket.completionDate(completed, in: zone)?.description, row["id"]])
             }
+            // The event a decision followed (none for the batch's).
+            try db.alter(table: "decisions") { t in t.add(column: "event_id", .integer).references("events") }
             // A deadline a consent moved (the rules declare which).
             try db.alter(table: "ticket_deadlines") { t in
                 t.add(column: "extended", .boolean).notNull().defaults(to: false)

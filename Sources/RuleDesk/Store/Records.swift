@@ -77,6 +77,11 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     /// The trades as a list.
     public var tradeList: [String] { trades.split(separator: "|").map(String.init) }
 
+    /// The columns of the recorded facts, which `ruledesk record` writes (never a rule's `record`).
+    static let factColumns: Set<String> = [
+        "completed_on", "feedback_on", "consent_until", "final_cost", "callback_on", "callback_rating", "closed_on",
+    ]
+
     /// The local date of a completion written as a date or as an ISO 8601 time.
     public static func completionDate(_ completed: String, in zone: TimeZone) -> LocalDate? {
         LocalDate(completed) ?? Timestamp(completed)?.localDate(in: zone)

@@ -1,7 +1,14 @@
+import Foundation
 import GRDB
 
 /// Finding tickets by number for people who mistype them.
 public enum TicketSearch {
+    /// A ticket number as typed: trimmed, full-width letters, digits and dashes made plain (ＫＦ－２０２６ → KF-2026),
+    /// letters upper case.
+    public static func normalisedNumber(_ typed: String) -> String {
+        HalfWidth.folded(typed).trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+    }
+
     /// Up to `limit` stored numbers nearest to `number` (fewest edits), for a "did you mean" hint.
     public static func closest(to number: String, in db: Database, limit: Int = 3) throws -> [String] {
         let target = Array(number.uppercased())

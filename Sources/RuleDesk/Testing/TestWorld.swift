@@ -13,7 +13,9 @@ final class TestWorld {
     init(ruleSet: RuleSet, settings: Settings, coverage: Bool, limits: LuaLimits) throws {
         store = try Store()
         engine = try RuleEngine(ruleSet: ruleSet, store: store, settings: settings, coverage: coverage, limits: limits)
-        importer = Importer(store: store, settings: settings)
+        var importer = Importer(store: store, settings: settings)
+        importer.vocabulary = engine.vocabulary
+        self.importer = importer
         folder = ruleSet.folder
     }
 

@@ -1,0 +1,102 @@
+import LuaRuntime
+
+/// The console's helpers for a ticket's life: `record`, `due`, `sla` and `find`, the commands of the same names
+/// for a clerk on the phone. Each prints what the command prints.
+extension ConsoleHelpers {
+    func lifecycleFunctions(in lua: LuaState) -> [String: LuaArgument] {
+        let console = self.console
+        return [
+            "record": .reference(lua.function { call in
+                guard let number = try call.value(0).stringValue, let name = try call.value(1).stringValue else {
+                    throw LuaError(.runtime, "record(\"KF-2026-000001\", \"survey\", { on = \"2026-05-07\", by = \"王芳\" }) expects a ticket number and an event")
+                }
+                guard let event = TicketEvent(rawValue: name) else {
+                    throw LuaError(.runtime, "record: '\(name)' is not an event; use \(TicketEvent.sentence(TicketEvent.allCases))")
+                }
+                let entry = try Self.entry(event, try call.value(2))
+                let recorded = try console.recorder().record(number, entry, today: console.settings.today)
+                var lines = ["recorded \(event.rawValue) on \(recorded.on) for \(recorded.number)",
+                             try recorded.clocks.text(on: console.settings.today, calendar: try console.store.calendar())]
+                if let failure = recorded.failure { lines.append("the rules in force fail on it: \(failure.message)") }
+                console.printLine(lines.joined(separator: "\n"))
+                return []
+            }),
+            "due": .reference(lua.function { call in
+                let options = try call.value(0)
+                var filter = WorkQueue.Filter()
+                filter.overdueOnly = options["overdue"] == .boolean(true)
+                filter.withinWorkdays = options["within"].integerValue.map(Int.init)
+                filter.department = options["department"].stringValue
+                filter.community = options["community"].stringValue
+                let day = try Self.date(options["on"], "due{ on = … }") ?? console.settings.today
+                let calendar = try console.store.calendar()
+                let queue = try console.store.read { try WorkQueue(on: day, filter: filter, calendar: calendar,
+                                                                     responsible: console.engine.declared.responsibleColumn, in: $0) }
+                console.printLine(queue.text(departmentNames: console.engine.labels))
+                return []
+            }),
+            "sla": .reference(lua.function { call in
+                let argument = try call.value(0)
+                guard let number = argument.stringValue ?? argument["number"].stringValue else {
+                    throw LuaError(.runtime, "sla(\"KF-2026-000001\") expects a ticket number or a ticket")
+                }
+                let day = try Self.date(try call.value(1), "sla(number, date)") ?? console.settings.today
+                let clocks = try console.store.read { try TicketClocks(number: number, in: $0) }
+                console.printLine(try clocks.text(on: day, calendar: try console.store.calendar()))
+                return []
+            }),
+            "find": .reference(lua.function { call in
+                guard let text = try call.value(0).stringValue ?? (try call.value(0).integerValue).map({ String($0) }) else {
+                    throw LuaError(.runtime, "find(\"13800000010\") expects a phone, a name, a household, a room or a ticket number")
+                }
+                let found = try console.store.read { try OwnerSearch(text: text, on: console.settings.today, in: $0) }
+                console.printLine(found.text(showingPersonalData: console.showPII))
+                return []
+            }),
+        ]
+    }
+
+    /// `{ on = "2026-05-07", at = "…", until = "…", cost = 1350, rating = "satisfied", by = "王芳", note = "…" }`.
+    static func entry(_ event: TicketEvent, _ options: LuaValue) throws -> EventEntry {
+        if options != .nil, options.tableValue == nil {
+            throw LuaError(.runtime, "record: the third argument is a table of options, e.g. { on = \"2026-05-07\", by = \"王芳\" }")
+        }
+        let known: Set<String> = ["on", "at", "until", "cost", "rating", "by", "note"]
+        if let unknown = (options.tableValue ?? [:]).keys.filter({ !known.contains($0) }).sorted().first {
+            throw LuaError(.runtime, "record: unknown option '\(unknown)'; the options are \(known.sorted().joined(separator: ", "))")
+        }
+        var entry = EventEntry(event: event, by: options["by"].stringValue ?? "console")
+        entry.on = try date(options["on"], "on")
+        entry.at = options["at"].stringValue
+        entry.until = try date(options["until"], "until")
+        entry.cost = options["cost"].doubleValue
+        if let rating = options["rating"].stringValue {
+            guard let parsed = RevisitResult.Rating(rawValue: rating) else {
+                throw LuaError(.runtime, "record: '\(rating)' is not a rating; use \(RevisitResult.Rating.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            entry.rating = parsed
+        }
+        entry.note = options["note"].stringValue ?? ""
+        return entry
+    }
+
+    static func date(_ value: LuaValue, _ what: String) throws -> LocalDate? {
+        guard value != .nil else { return nil }
+        guard let text = value.stringValue, let date = LocalDate(text) else {
+            throw LuaError(.runtime, "\(what): '\(value.stringValue ?? "?")' is not a date (YYYY-MM-DD)")
+        }
+        return date
+    }
+}
+
+extension ConsoleSession {
+    /// The recorder of `record(…)`, on the database opened for writing (the console itself only reads it); an
+    /// error saying so when the file cannot be written.
+    func recorder() throws -> EventRecorder {
+        if let eventRecorder { return eventRecorder }
+        let writable = store.isInMemory ? store : try Store(path: store.path, access: .write)
+        let recorder = try EventRecorder(store: writable, settings: settings)
+        eventRecorder = recorder
+        return recorder
+    }
+}

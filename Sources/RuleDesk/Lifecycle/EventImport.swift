@@ -1,0 +1,63 @@
+import GRDB
+
+/// `ruledesk import events FILE`: rows of `number,event,at,until,cost,rating,by,note` recorded as `ruledesk record`
+/// records them, in the file's order, in the import's one transaction; `at` is a date or an ISO 8601 time.
+struct EventImport {
+    let settings: Settings
+    let recorder: EventRecorder
+
+    /// Fails, saying how to publish, when no rules are published.
+    init(store: Store, settings: Settings) throws {
+        self.settings = settings
+        recorder = try EventRecorder(store: store, settings: settings)
+    }
+
+    /// Records one row's event; a bad or refused row names its line. Returns a key of its own (events of one ticket
+    /// may follow each other in a file).
+    func record(_ row: RowReader, in db: Database) throws -> String {
+        let number = try row.text("number")
+        let event = try entry(row)
+        do {
+            _ = try recorder.record(number, event, today: settings.today, in: db)
+        } catch LifecycleError.unknownTicket(let number, let near) {
+            throw row.fail("number", "no ticket \(number)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+        } catch LifecycleError.refused(_, let why) {
+            throw row.fail("event", why)
+        }
+        return "line \(row.row.line)"
+    }
+
+    /// The event one row describes.
+    private func entry(_ row: RowReader) throws -> EventEntry {
+        let name = try row.text("event")
+        guard let event = TicketEvent(rawValue: name) else {
+            throw row.fail("event", "'\(name)' is not an event; use \(TicketEvent.sentence(TicketEvent.allCases))")
+        }
+        var entry = EventEntry(event: event, by: row.optionalText("by") ?? "import")
+        if let at = row.optionalText("at") {
+            if let day = LocalDate(at) {
+                entry.on = day
+            } else if Timestamp(at, zone: settings.timeZone) != nil {
+                entry.at = at
+            } else {
+                throw row.fail("at", "'\(at)' is neither a date (YYYY-MM-DD) nor an ISO 8601 time such as 2026-05-13T16:30:00+08:00")
+            }
+        } else {
+            throw row.fail("at", "is empty; write the day it happened (YYYY-MM-DD) or, for a completion, the time")
+        }
+        if event != .complete, let at = entry.at {
+            entry.on = Timestamp(at, zone: settings.timeZone)!.localDate(in: settings.timeZone)
+            entry.at = nil
+        }
+        entry.until = try row.optionalDate("until")
+        entry.cost = try row.optionalAmount("cost")
+        if let rating = row.optionalText("rating") {
+            guard let parsed = RevisitResult.Rating(rawValue: rating) else {
+                throw row.fail("rating", "'\(rating)' is not a rating; use \(RevisitResult.Rating.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            entry.rating = parsed
+        }
+        entry.note = row.raw("note")
+        return entry
+    }
+}

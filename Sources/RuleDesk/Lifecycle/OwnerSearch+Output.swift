@@ -1,0 +1,55 @@
+import LuaRuntime
+
+/// What `ruledesk find` prints: each household found with its tickets; phones masked unless asked for.
+extension OwnerSearch {
+    /// The next deadline of a ticket line, e.g. `next repair_due 2026-05-15 (overdue)`, or its closing.
+    static func status(_ line: TicketLine, on day: LocalDate) -> String {
+        if let closed = line.closedOn { return "closed on \(closed)" }
+        guard let next = line.next else { return "open, no deadline pending" }
+        return "open, next \(next.deadline) \(next.due) (\(next.state(on: day).rawValue))"
+    }
+
+    /// A headline, then each household and its tickets, indented.
+    public func text(showingPersonalData: Bool) -> String {
+        let text = !showingPersonalData && PhoneNumber.normalised(self.text) != nil
+            ? ConsoleView.maskPhone(PhoneNumber.normalised(self.text)!) : self.text
+        guard !matches.isEmpty else {
+            return "nothing found for '\(text)': try a phone (or its last 4 digits), an owner's name, a household code, a room such as 3-2-801, or a ticket number"
+        }
+        var lines = ["\(matches.count) household\(matches.count == 1 ? "" : "s") found for '\(text)'"
+                     + (matches.count == Self.limit ? " (the first \(Self.limit); narrow the search)" : "")]
+        for match in matches {
+            let place = [match.building.map { "\($0)号楼" }, match.unit.map { "\($0)单元" }, match.room].compactMap { $0 }.joined()
+            let phone = match.phone.map { showingPersonalData ? $0 : ConsoleView.maskPhone($0) }
+            lines.append(([match.household ?? "(no household)", match.community, place, match.owner, phone].compactMap { $0 }
+                .filter { !$0.isEmpty }).joined(separator: "  ") + "  [\(match.foundBy)]")
+            if match.tickets.isEmpty { lines.append("  (no tickets)") }
+            for ticket in match.tickets {
+                lines.append("  \(ticket.number)  \(ticket.receivedAt.prefix(10))  \(ticket.kind)  \(Self.status(ticket, on: on))  \(WorkQueue.short(ticket.description))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One array of households: `{"household","community","building","unit","room","owner","phone","found_by",
+    /// "tickets": [{"ticket","received_at","kind","closed_on","next_deadline","next_due","next_state","description"}]}`.
+    public func json(showingPersonalData: Bool) -> String {
+        func text(_ value: String?) -> LuaValue { value.map(LuaValue.string) ?? .nil }
+        return JSONText.encode(.array(matches.map { match in
+            .table([
+                "household": text(match.household), "community": .string(match.community), "building": text(match.building),
+                "unit": text(match.unit), "room": text(match.room), "owner": text(match.owner),
+                "phone": text(match.phone.map { showingPersonalData ? $0 : ConsoleView.maskPhone($0) }),
+                "found_by": .string(match.foundBy),
+                "tickets": .array(match.tickets.map { line in
+                    .table([
+                        "ticket": .string(line.number), "received_at": .string(line.receivedAt), "kind": .string(line.kind),
+                        "closed_on": text(line.closedOn?.description), "next_deadline": text(line.next?.deadline),
+                        "next_due": text(line.next?.due.description),
+                        "next_state": text(line.next.map { $0.state(on: on).rawValue }), "description": .string(line.description),
+                    ])
+                }),
+            ])
+        }))
+    }
+}
