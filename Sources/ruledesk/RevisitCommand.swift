@@ -83,7 +83,7 @@ struct RevisitPlanCommand: ParsableCommand {
             if let draftLine = chosen.draftLine { Terminal.print(draftLine) }
             Terminal.print(plan.text + (save ? "\n(saved)" : ""))
         case .json: Terminal.print(plan.json)
-        case .xlsx: try spreadsheet.write(plan.spreadsheet)
+        case .xlsx: try spreadsheet.write(plan.spreadsheet, draftLine: chosen.draftLine)
         }
     }
 }

@@ -191,7 +191,7 @@ public struct Importer: Sendable {
         case .tickets:
             var ticket = try TicketFields(row: row, settings: settings, lookups: lookups, vocabulary: vocabulary,
                                           language: language).ticket(in: db)
-            try ticket.insert(db)
+            try ticket.insertImported(db)
             return ticket.number
         case .revisits:
             var result = try RevisitResult(row: row, lookups: lookups, in: db)
