@@ -213,7 +213,7 @@ import Testing
         #expect(exported.version == published.version)
         #expect(exported.files.map(\.name) == published.files.map(\.name))
         #expect(exported.files.map(\.source) == published.files.map(\.source))
-        #expect(exported.modules.map(\.name) == ["lib/actors.lua", "lib/money.lua"])
+        #expect(exported.modules.map(\.name) == ["lib/actors.lua", "lib/money.lua", "lib/vocabulary.lua"])
         try Data("return {}\n".utf8).write(to: URL(fileURLWithPath: folder + "/rules/lib/draft.lua"))
         let refused = try Binary.run(["rules", "export", published.version, "rules"], in: folder)
         #expect(refused.status == 1 && refused.stderr.contains("rules is not empty"), "\(refused.stderr)")

@@ -43,6 +43,17 @@ import TemporaryFolders
         #expect(english.completions(for: "KF-2025-0", in: "ticket(KF-2025-0") == ["KF-2025-000001", "KF-2025-000002"])
     }
 
+    @Test func aTicketsCardNamesFieldsAndValuesInChinese() throws {
+        let card = try #require(chinese.submit("ticket(KF-2026-000014)").output.first).split(separator: "\n").map(String.init)
+        #expect(card.contains("工种 trades                   给排水(plumbing)、电气(electrical)"), "\(card)")
+        #expect(card.contains("工单类别 kind                 维修(repair)"), "\(card)")
+        #expect(card.contains("电话 phone                    138****0010"), "\(card)")
+        #expect(card.contains("媒体或政府介入 media          否"), "\(card)")
+        let english = try #require(english.submit("ticket(KF-2026-000014)").output.first)
+        #expect(english.contains("\ntrades ") && english.contains(" { \"plumbing\", \"electrical\" }\n"), "\(english)")
+        #expect(!english.contains("工种"))
+    }
+
     @Test func aCaseTakesChineseNamesAndRefusesValuesOutsideTheVocabulary() {
         #expect(english.submit("case{ kind = '维修', component = '给排水管道', community = 'H01', trades = { '给排水' } }.component").output == ["plumbing"])
         #expect(english.submit("case{ kind = 'repiar', community = 'H01' }").error
