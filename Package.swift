@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Lua 5.4 from Debian's liblua5.4-dev, with small C shims for the macros Swift cannot import.
@@ -38,6 +39,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The zip container of .xlsx workbooks (Spreadsheet/); their XML is read and written here.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // Compiled into the library, wherever it runs: the host's Lua (the driver, the console's helpers, the rule
             // tests' expectations), which luacheck and editors read as Lua, and the holiday calendar `ruledesk gen`
@@ -61,7 +64,12 @@ let package = Package(
         // Temporary folders the tests make, removed when each test ends.
         .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders"),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "CLua"]),
-        .testTarget(name: "RuleDeskTests", dependencies: ["RuleDesk", "TemporaryFolders"], exclude: ["Golden"]),
+        .testTarget(
+            name: "RuleDeskTests",
+            // ZIPFoundation: the tests build workbooks as other programs write them (shared strings, styles).
+            dependencies: ["RuleDesk", "TemporaryFolders", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["RuleDesk", "CTerminalTesting", "TemporaryFolders",

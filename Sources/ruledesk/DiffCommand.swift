@@ -18,6 +18,7 @@ struct DiffCommand: ParsableCommand {
             Example:
               ruledesk diff --rules new-rules
               ruledesk diff --rules new-rules --since 2026-01-01 --until 2026-12-31 --community H01 --format csv
+              ruledesk diff --rules new-rules --format xlsx --out diff.xlsx
             """
     )
 
@@ -40,18 +41,21 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Lua states per rule set evaluating in parallel (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "text, json or csv.")
+    @Option(help: "text, json, csv or xlsx (an Excel workbook: with --out, or redirected).")
     var format: DiffFormat = .text
+
+    @OptionGroup var spreadsheet: SpreadsheetOutputOptions
 
     @Flag(help: "Exit with status 1 when any ticket changes (a gate for scripts and CI).")
     var exitCode = false
 
     @OptionGroup var database: DatabaseOptions
 
-    enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+    enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, xlsx }
 
     func validate() throws {
         try JobsLimit.check(jobs)
+        try spreadsheet.check(xlsx: format == .xlsx)
     }
 
     func run() throws {
@@ -72,6 +76,7 @@ struct DiffCommand: ParsableCommand {
             Terminal.print(report.text)
         case .json: Terminal.print(report.json)
         case .csv: Terminal.print(report.csv)
+        case .xlsx: try spreadsheet.write(report.spreadsheet)
         }
         if !report.failures.isEmpty { throw ExitCode(3) }
         if exitCode, report.ticketsChanged > 0 { throw ExitCode(1) }

@@ -27,7 +27,7 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         for (index, entry) in history.entries.enumerated() {
-            let what = index == 0 ? "first decision" : entry.changes.isEmpty ? "no change" : "\(entry.changes.count) changes"
+            let what = index == 0 ? "first decision" : entry.changes.isEmpty ? "no change" : entry.changes.count == 1 ? "1 change" : "\(entry.changes.count) changes"
             let after = entry.event.map { "  after \($0.text)" } ?? ""
             Terminal.print("#\(index + 1)  \(entry.evaluatedAt)  version \(entry.decision.rulesVersion.prefix(12))\(after)  \(what)")
             for change in entry.changes { Terminal.print("      \(change)") }

@@ -3,12 +3,26 @@ import RuleDesk
 
 /// Progress on stderr: a bar redrawn in place on a terminal, otherwise a log line every few seconds.
 final class ProgressDisplay: @unchecked Sendable {
-    private let terminal = isatty(STDERR_FILENO) != 0
+    /// Whether stderr is a terminal, where the bar is drawn.
+    static var onTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+    private let terminal = ProgressDisplay.onTerminal
+    /// What the log lines count: `batch: 10 of 20 tickets`.
+    private let what: (command: String, unit: String)
+
     private var lastLine = Date()
     private var drawn = false
     static let logEvery: TimeInterval = 5
 
+    init(command: String = "batch", unit: String = "tickets") {
+        what = (command, unit)
+    }
+
     func show(_ progress: BatchProgress) {
+        show(done: progress.done, total: progress.total, seconds: progress.seconds)
+    }
+
+    func show(done: Int, total: Int, seconds: Double) {
+        let progress = (done: done, total: total, seconds: seconds)
         let rate = progress.seconds > 0 ? Double(progress.done) / progress.seconds : 0
         let left = rate > 0 ? Double(progress.total - progress.done) / rate : 0
         if terminal {
@@ -20,8 +34,8 @@ final class ProgressDisplay: @unchecked Sendable {
             drawn = true
         } else if Date().timeIntervalSince(lastLine) >= Self.logEvery {
             lastLine = Date()
-            write(String(format: "batch: %d of %d tickets, %.0f/s, about %@ left\n", progress.done, progress.total, rate,
-                         Self.duration(left)))
+            write(String(format: "%@: %d of %d %@, %.0f/s, about %@ left\n", what.command, progress.done, progress.total,
+                         what.unit, rate, Self.duration(left)))
         }
     }
 

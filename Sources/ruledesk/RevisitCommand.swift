@@ -31,6 +31,7 @@ struct RevisitPlanCommand: ParsableCommand {
             Example:
               ruledesk revisit plan H01 --on 2026-03-01 --format json
               ruledesk revisit plan H01 --on 2026-03-01 --save
+              ruledesk revisit plan H01 --on 2026-03-01 --format xlsx --out H01.xlsx
             """
     )
 
@@ -43,12 +44,18 @@ struct RevisitPlanCommand: ParsableCommand {
     @Flag(help: "Record the plan.")
     var save = false
 
-    @OptionGroup var output: FormatOptions
+    @Option(help: "text for people, json for programs, xlsx for Excel (one row per household; with --out, or redirected).")
+    var format: PlanFormat = .text
+
+    @OptionGroup var spreadsheet: SpreadsheetOutputOptions
+
+    enum PlanFormat: String, ExpressibleByArgument, CaseIterable { case text, json, xlsx }
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var rules: EvaluationRulesOptions
 
     func validate() throws {
+        try spreadsheet.check(xlsx: format == .xlsx)
         if save, let folder = rules.rules {
             throw ValidationError("""
                 --save records the plan, so it uses only the version in force, never a folder; \
@@ -67,8 +74,13 @@ struct RevisitPlanCommand: ParsableCommand {
         let engine = try RuleEngine(ruleSet: chosen.ruleSet, store: store, settings: settings)
         let plan = try RevisitPlanner(engine: engine, store: store).plan(record, on: on ?? settings.today)
         if save { _ = try store.write { try plan.save(in: $0) } }
-        if output.format == .text, let draftLine = chosen.draftLine { Terminal.print(draftLine) }
-        Terminal.print(output.format == .json ? plan.json : plan.text + (save ? "\n(saved)" : ""))
+        switch format {
+        case .text:
+            if let draftLine = chosen.draftLine { Terminal.print(draftLine) }
+            Terminal.print(plan.text + (save ? "\n(saved)" : ""))
+        case .json: Terminal.print(plan.json)
+        case .xlsx: try spreadsheet.write(plan.spreadsheet)
+        }
     }
 }
 

@@ -13,7 +13,11 @@ import TemporaryFolders
         try csv.write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
         let result = try Binary.run(["import", "communities", "bad.csv"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr == "ruledesk: bad.csv:3: completion_date: '2025-02-30' is not a date; write YYYY-MM-DD, e.g. 2026-03-02\n")
+        #expect(result.stderr == """
+            ruledesk: bad.csv:3: completion_date: '2025-02-30' is not a date; write YYYY-MM-DD, e.g. 2026-03-02
+            ruledesk: bad.csv: 1 bad row; nothing was imported, correct it and import the file again
+
+            """)
         let good = """
             code,name,completion_date,handover_date,households_total
             N01,新小区,2025-01-01,,10

@@ -80,7 +80,8 @@ import TemporaryFolders
         try Data("number,event,at\nKF-2026-000014,complete,2026-05-06\n".utf8).write(to: URL(fileURLWithPath: folder + "/bad.csv"))
         let bad = try Binary.run(["import", "events", "bad.csv"], in: folder)
         #expect(bad.status == 1)
-        #expect(bad.stderr == "ruledesk: bad.csv:2: event: completion on 2026-05-06 is before the survey on 2026-05-07\n")
+        #expect(bad.stderr.hasPrefix("ruledesk: bad.csv:2: event: completion on 2026-05-06 is before the survey on 2026-05-07\n"))
+        #expect(bad.stderr.contains("nothing was imported"))
     }
 
     @Test func findTheOwnerOnTheCall() throws {

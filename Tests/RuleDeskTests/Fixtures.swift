@@ -81,3 +81,22 @@ enum Fixtures {
         try RuleEngine(ruleSet: ruleSet, store: store, settings: shanghai, limits: limits)
     }
 }
+
+extension Fixtures {
+    /// `text` in GB18030, as Chinese Excel saves CSV, converted by the system's `iconv` (not by the code under test).
+    static func gb18030(_ text: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteInapplicableStringEncoding) }
+        return data
+    }
+}

@@ -28,7 +28,7 @@ import TemporaryFolders
         let importer = Importer(store: store, settings: Fixtures.shanghai)
         for kind in ImportKind.allCases where kind != .events {
             let count = try importer.run(kind, file: Fixtures.root + "/samples/\(kind.rawValue).csv")
-            #expect(count > 0)
+            #expect(count.rows > 0)
         }
         // Events re-decide their tickets, under published rules only.
         let review = ReleaseReview.Summary(check: "", tests: "", diff: "")
@@ -36,7 +36,7 @@ import TemporaryFolders
             try RuleReleases.publish(try RuleSet(folder: Fixtures.root + "/rules"), kind: .publish, by: "t", note: "", review: review,
                                      expecting: nil, in: $0)
         }
-        #expect(try importer.run(.events, file: Fixtures.root + "/samples/events.csv") == 12)
+        #expect(try importer.run(.events, file: Fixtures.root + "/samples/events.csv").rows == 12)
         #expect(try store.read { try Community.fetchCount($0) } == 3)
         let ticket = try store.read { try Ticket.filter(Column("number") == "KF-2026-000001").fetchOne($0) }
         #expect(ticket?.status == "new")
@@ -75,7 +75,7 @@ import TemporaryFolders
 
     @Test(arguments: [
         ("T01", "T99", "tickets.csv:3: community: unknown community 'T99'; import communities first"),
-        ("2026-03-02T10:00:00+08:00", "2026-02-30T10:00:00+08:00", "tickets.csv:3: received_at: '2026-02-30T10:00:00+08:00' is not an ISO 8601 time"),
+        ("2026-03-02T10:00:00+08:00", "2026-02-30T10:00:00+08:00", "tickets.csv:3: received_at: '2026-02-30T10:00:00+08:00' is not a date and time; write e.g. 2026-03-02 10:15"),
         (",800,", ",-5,", "tickets.csv:3: estimated_cost: '-5' is negative"),
         ("KF-2026-000001,", "KF-2026-000001,", "tickets.csv:3: number: ticket 'KF-2026-000001' exists already"),
         (",false,false,,", ",maybe,false,,", "tickets.csv:3: hazard: 'maybe' is not true or false"),
@@ -88,8 +88,8 @@ import TemporaryFolders
         do {
             try importTickets([Self.good, bad])
             Issue.record("imported")
-        } catch let error as ImportError {
-            #expect(error.description.hasPrefix(folder + "/" + message), "\(error)")
+        } catch let failure as ImportFailure {
+            #expect(failure.total == 1 && failure.errors[0].description.hasPrefix(folder + "/" + message), "\(failure)")
         }
         #expect(try ticketCount() == 0)
     }
@@ -100,7 +100,7 @@ import TemporaryFolders
         data.append(contentsOf: [0xFF, 0xFE, 0x0A])
         try data.write(to: URL(fileURLWithPath: path))
         #expect { try Importer(store: store, settings: Fixtures.shanghai).run(.tickets, file: path) } throws: {
-            ($0 as? ImportError)?.description == path + ":3: not valid UTF-8 text; save the file as UTF-8"
+            ($0 as? ImportError)?.description == path + ":3: neither UTF-8 nor GB18030 (GBK) text; save the file as UTF-8"
         }
         #expect(try ticketCount() == 0)
     }
@@ -131,8 +131,8 @@ import TemporaryFolders
         do {
             try importTickets([quoted, second])
             Issue.record("imported")
-        } catch let error as ImportError {
-            #expect(error.line == 4, "\(error)")
+        } catch let failure as ImportFailure {
+            #expect(failure.errors.map(\.line) == [4], "\(failure)")
         }
     }
 }
@@ -144,12 +144,12 @@ import TemporaryFolders
         let importer = Importer(store: store, settings: Fixtures.shanghai)
         try Fixtures.write("code,name,completion_date,handover_date,households_total\nT01,新名字,2024-02-29,,12\n",
                            to: folder + "/c.csv")
-        #expect(try importer.run(.communities, file: folder + "/c.csv") == 1)
+        #expect(try importer.run(.communities, file: folder + "/c.csv").rows == 1)
         let community = try store.read { try Community.fetchAll($0) }
         #expect(community.count == 1 && community.first?.name == "新名字" && community.first?.householdsTotal == 12)
         try Fixtures.write("code,name,deposit\nC1,甲,1\nC1,乙,2\n", to: folder + "/k.csv")
         #expect { try importer.run(.contractors, file: folder + "/k.csv") } throws: {
-            "\($0)" == folder + "/k.csv:3: code: 'C1' appears twice in this file"
+            ($0 as? ImportFailure)?.errors.map(\.description) == [folder + "/k.csv:3: code: 'C1' appears twice in this file"]
         }
         #expect(try store.read { try Contractor.fetchCount($0) } == 0)
     }

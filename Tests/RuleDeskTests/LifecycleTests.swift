@@ -223,16 +223,21 @@ import Testing
             \(number),callback,2026-05-12,,,satisfied,王芳,
             """
         let before = try counts(store)
-        let error = #expect(throws: ImportError.self) { try importer.run(.events, data: Data(bad.utf8), named: "events.csv") }
-        #expect(error?.description == "events.csv:4: event: callback on 2026-05-12 is before the completion on 2026-05-13")
+        let error = #expect(throws: ImportFailure.self) { try importer.run(.events, data: Data(bad.utf8), named: "events.csv") }
+        #expect(error?.lines == ["events.csv:4: event: callback on 2026-05-12 is before the completion on 2026-05-13"])
         #expect(try counts(store) == before)
         let unknown = "number,event,at\nKF-2026-9,survey,2026-05-07\n"
-        #expect(throws: ImportError.self) { try importer.run(.events, data: Data(unknown.utf8), named: "e.csv") }
+        let unknownError = #expect(throws: ImportFailure.self) { try importer.run(.events, data: Data(unknown.utf8), named: "e.csv") }
+        #expect(unknownError?.lines.first?.hasPrefix("e.csv:2: number: no ticket KF-2026-9") == true)
         let badEvent = "number,event,at\n\(number),surveyed,2026-05-07\n"
-        let eventError = #expect(throws: ImportError.self) { try importer.run(.events, data: Data(badEvent.utf8), named: "e.csv") }
-        #expect(eventError?.description.hasPrefix("e.csv:2: event: 'surveyed' is not an event") == true)
+        let eventError = #expect(throws: ImportFailure.self) { try importer.run(.events, data: Data(badEvent.utf8), named: "e.csv") }
+        #expect(eventError?.lines.first?.hasPrefix("e.csv:2: event: 'surveyed' is not an event") == true)
+        let dry = try importer.run(.events, data: Data(bad.split(separator: "\n").dropLast().joined(separator: "\n").utf8), named: "e.csv",
+                                   options: { var options = ImportOptions(); options.dryRun = true; return options }())
+        #expect(dry.rows == 2 && dry.dryRun)
+        #expect(try counts(store) == before)
         let good = bad.replacingOccurrences(of: "2026-05-12,,,satisfied", with: "2026-05-14,,,satisfied")
-        #expect(try importer.run(.events, data: Data(good.utf8), named: "events.csv") == 3)
+        #expect(try importer.run(.events, data: Data(good.utf8), named: "events.csv").rows == 3)
         let ticket = try #require(try store.read { try Ticket.filter(Column("number") == number).fetchOne($0) })
         #expect(ticket.finalCost == 1350 && ticket.completedOn == LocalDate("2026-05-13") && ticket.callbackRating == "satisfied")
     }

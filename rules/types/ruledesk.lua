@@ -203,8 +203,9 @@ function Calendar:add_months(date, n) end
 ---@field record? table<string, string> output → the ticket column the batch copies it into: department (text), survey_due (text), repair_due (text), resolve_due (text), tier (integer), class (text), major (boolean)
 ---@field work_order? table<string, string> output → the work order's column: class (text), survey_due (text), repair_due (text); a work order is issued when its required columns (class) are set
 ---@field deadlines? table<string, ruledesk.Event> date output → the recorded event that meets it
----@field output_names? table<string, string> output → its Chinese name, shown beside it to clerks
 ---@field consent? { allowed_by: string, extends: string[] } the boolean output that allows recording the owner's consent, and the deadlines a consent moves
+---@field responsible? string the output (also in `record`) naming who must act: the work queue's department
+---@field output_names? table<string, string> output → its Chinese name, shown beside it to clerks
 ---@field evaluate fun(ticket: Ticket, ctx: Ctx): table
 ---@field plan? fun(community: Community, ctx: PlanCtx): table
 

@@ -23,14 +23,14 @@ struct CaseBuilder {
             let codes = try console.store.read { try String.fetchAll($0, sql: "SELECT code FROM communities LIMIT 2") }
             if codes.count == 1 { fields["community"] = codes[0] }
         }
-        let row = RowReader(file: "case", row: CSVFile.Row(line: 1, fields: fields), kind: .tickets)
+        let row = RowReader(file: "case", row: ImportTable.Row(line: 1, fields: fields), kind: .tickets)
         for column in fields.keys where !ImportKind.tickets.columns.contains(column) {
             throw LuaError(.runtime, console.say(.unknownCaseField(column, ImportKind.tickets.columns)))
         }
         do {
             return try console.store.read { db in
-                let ticket = try TicketFields(row: row, settings: console.settings, vocabulary: console.engine.vocabulary,
-                                          language: console.language).ticket(in: db)
+                let ticket = try TicketFields(row: row, settings: console.settings, lookups: ImportLookups(),
+                                              vocabulary: console.engine.vocabulary, language: console.language).ticket(in: db)
                 let community = try Community.fetchOne(db, key: ticket.communityId)!
                 let household = try ticket.householdId.flatMap { try Household.fetchOne(db, key: $0) }
                 return TicketCase(ticket: ticket, community: community, household: household)

@@ -5,7 +5,7 @@ import GRDB
 public enum ImportKind: String, CaseIterable, Sendable {
     case communities, households, contractors, tickets, calendar, revisits, events
 
-    /// The CSV header the kind expects.
+    /// The header the kind expects (README: each column's Chinese names, which a header may use instead).
     public var columns: [String] {
         switch self {
         case .communities: return ["code", "name", "completion_date", "handover_date", "households_total"]
@@ -21,7 +21,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// Columns a file may leave out of its header.
+    /// Columns a file may leave out: a ticket without `number` gets the next running number.
     var optionalColumns: Set<String> {
         switch self {
         case .tickets: return ["number"]
@@ -42,11 +42,17 @@ public enum ImportKind: String, CaseIterable, Sendable {
     }
 }
 
-/// Imports CSV files into a store, all or nothing: the first bad row aborts the import and nothing is written.
+/// Imports CSV and Excel files into a store, all or nothing: every row is checked, and when any is bad the
+/// import fails with all of them (``ImportFailure``) and nothing is written.
 ///
 /// Communities, households, contractors and calendar days are reference data: a row whose code (or date)
 /// exists already updates it. Tickets and revisit results are records: a ticket number that exists already
 /// is an error.
+///
+/// ```swift
+/// let report = try Importer(store: store, settings: settings).run(.tickets, file: "工单.csv")
+/// print(report.rows, report.ignoredColumns)
+/// ```
 public struct Importer: Sendable {
     public let store: Store
     public let settings: Settings
@@ -60,47 +66,87 @@ public struct Importer: Sendable {
         self.settings = settings
     }
 
-    /// Imports `file` as `kind` and returns how many rows were written.
+    /// Imports `file` as `kind`: an Excel workbook (`.xlsx`, told by its content) or a CSV file.
+    /// - throws: ``ImportError`` when the file or its header cannot be read, ``ImportFailure`` with every bad row.
     @discardableResult
-    public func run(_ kind: ImportKind, file: String) throws -> Int {
-        try run(kind, try CSVFile(path: file, columns: kind.columns, optional: kind.optionalColumns))
+    public func run(_ kind: ImportKind, file: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        let started = Date()
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ImportError(file: file, line: nil, column: nil, message: "cannot read the file; check the path and its permissions")
+        }
+        return try run(kind, data: data, named: file, options: options, started: started)
     }
 
-    /// Imports the CSV text `data` as `kind`, naming it `name` in errors.
+    /// Imports the CSV text or workbook `data` as `kind`, naming it `name` in errors.
     @discardableResult
-    public func run(_ kind: ImportKind, data: Data, named name: String) throws -> Int {
-        try run(kind, try CSVFile(data: data, path: name, columns: kind.columns, optional: kind.optionalColumns))
+    public func run(_ kind: ImportKind, data: Data, named name: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try run(kind, data: data, named: name, options: options, started: Date())
     }
 
-    private func run(_ kind: ImportKind, _ csv: CSVFile) throws -> Int {
-        if kind == .events { return try EventImport(store: store, settings: settings).run(csv) }
-        let file = csv.path
-        return try store.write { db in
-            var seen = Set<String>()
-            for row in csv.rows {
-                let reader = RowReader(file: file, row: row, kind: kind)
-                let key = try importRow(kind, reader, db)
+    private func run(_ kind: ImportKind, data: Data, named name: String, options: ImportOptions, started: Date) throws -> ImportReport {
+        let source = try SourceFile.table(data, path: name, options: options)
+        let table = try ImportTable(source, path: name, kind: kind, strict: options.strict)
+        let events = kind == .events ? try EventImport(store: store, settings: settings) : nil
+        let written: Int
+        do {
+            written = try store.write { db in
+                let count = try write(kind, table, db, events: events, options: options, started: started)
+                if options.dryRun { throw DryRun(rows: count) }
+                return count
+            }
+        } catch let dryRun as DryRun {
+            written = dryRun.rows
+        }
+        return ImportReport(rows: written, ignoredColumns: table.ignored, encoding: source.encoding, dryRun: options.dryRun,
+                            seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Thrown to roll a dry run's transaction back.
+    private struct DryRun: Error {
+        let rows: Int
+    }
+
+    /// Writes every good row and collects the bad ones; throws them all at the end, which rolls everything back.
+    private func write(_ kind: ImportKind, _ table: ImportTable, _ db: Database, events: EventImport?, options: ImportOptions,
+                       started: Date) throws -> Int {
+        var errors = table.problems
+        var seen = Set<String>()
+        seen.reserveCapacity(table.rows.count)
+        let lookups = ImportLookups()
+        let total = table.rows.count + table.problems.count
+        for (index, row) in table.rows.enumerated() {
+            let reader = RowReader(file: table.path, row: row, kind: kind)
+            do {
+                let key = try events?.record(reader, in: db) ?? importRow(kind, reader, db, lookups)
                 guard seen.insert(key).inserted else {
                     throw reader.fail(kind.keyColumn, "'\(key)' appears twice in this file")
                 }
+            } catch let error as ImportError {
+                errors.append(error)
             }
-            return csv.rows.count
+            if let progress = options.progress, index % Self.progressEvery == Self.progressEvery - 1 {
+                progress(ImportProgress(done: index + 1, total: total, seconds: Date().timeIntervalSince(started)))
+            }
         }
+        if !errors.isEmpty { throw ImportFailure(file: table.path, errors: errors) }
+        return table.rows.count
     }
 
-    /// Writes one record from its CSV fields (the tests' `community{…}`, `evaluate{…}`); returns its key.
+    private static let progressEvery = 1000
+
+    /// Writes one record from its fields (the tests' `community{…}`, `evaluate{…}`); returns its key.
     /// `source` and `line` name it in errors.
     @discardableResult
     public func insert(_ kind: ImportKind, fields: [String: String], source: String, line: Int) throws -> String {
-        let reader = RowReader(file: source, row: CSVFile.Row(line: line, fields: fields), kind: kind)
+        let reader = RowReader(file: source, row: ImportTable.Row(line: line, fields: fields), kind: kind)
         for column in fields.keys where !kind.columns.contains(column) {
             throw reader.fail(column, "unknown field; the fields are \(kind.columns.joined(separator: ", "))")
         }
-        return try store.write { db in try importRow(kind, reader, db) }
+        return try store.write { db in try importRow(kind, reader, db, ImportLookups()) }
     }
 
     /// Writes one row; returns its key (code, number or date).
-    private func importRow(_ kind: ImportKind, _ row: RowReader, _ db: Database) throws -> String {
+    private func importRow(_ kind: ImportKind, _ row: RowReader, _ db: Database, _ lookups: ImportLookups) throws -> String {
         switch kind {
         case .communities:
             var community = Community(
@@ -112,7 +158,7 @@ public struct Importer: Sendable {
             return community.code
         case .households:
             let communityCode = try row.text("community")
-            guard let community = try Community.filter(Column("code") == communityCode).fetchOne(db) else {
+            guard let community = try lookups.community(communityCode, in: db) else {
                 throw row.fail("community", "unknown community '\(communityCode)'; import communities first")
             }
             var household = Household(
@@ -138,11 +184,12 @@ public struct Importer: Sendable {
             try day.save(db)
             return day.date.description
         case .tickets:
-            var ticket = try TicketFields(row: row, settings: settings, vocabulary: vocabulary, language: language).ticket(in: db)
+            var ticket = try TicketFields(row: row, settings: settings, lookups: lookups, vocabulary: vocabulary,
+                                          language: language).ticket(in: db)
             try ticket.insert(db)
             return ticket.number
         case .revisits:
-            var result = try RevisitResult(row: row, in: db)
+            var result = try RevisitResult(row: row, lookups: lookups, in: db)
             try result.insert(db)
             return row.raw("household") + " on " + result.visitedOn.description
         case .events:

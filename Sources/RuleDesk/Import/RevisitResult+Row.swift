@@ -2,13 +2,13 @@ import GRDB
 
 extension RevisitResult {
     /// A result from a CSV row `community,household,visited_on,mode,rating,notes`.
-    init(row: RowReader, in db: Database) throws {
+    init(row: RowReader, lookups: ImportLookups, in db: Database) throws {
         let communityCode = try row.text("community")
-        guard let community = try Community.filter(Column("code") == communityCode).fetchOne(db) else {
+        guard let community = try lookups.community(communityCode, in: db) else {
             throw row.fail("community", "unknown community '\(communityCode)'; import communities first")
         }
         let code = try row.text("household")
-        guard let household = try Household.filter(Column("code") == code).fetchOne(db) else {
+        guard let household = try lookups.household(code, in: db) else {
             throw row.fail("household", "unknown household '\(code)'; import households first")
         }
         guard household.communityId == community.id else {

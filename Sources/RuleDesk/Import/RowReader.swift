@@ -1,11 +1,14 @@
-/// Reads typed fields of one CSV row, failing with `FILE:LINE: column: what is wrong`.
+import Foundation
+
+/// Reads typed fields of one row, failing with `FILE:LINE: column: what is wrong; what to do`. Values are read
+/// as people write them in Excel (``WrittenValue``) and stored in one form.
 struct RowReader {
     let file: String
-    let row: CSVFile.Row
+    let row: ImportTable.Row
     /// Columns whose values are personal data: never repeated in messages.
     let personal: Set<String>
 
-    init(file: String, row: CSVFile.Row, kind: ImportKind) {
+    init(file: String, row: ImportTable.Row, kind: ImportKind) {
         self.file = file
         self.row = row
         personal = kind == .households ? ["owner", "phone"] : []
@@ -35,7 +38,7 @@ struct RowReader {
 
     func optionalDate(_ column: String) throws -> LocalDate? {
         guard let value = optionalText(column) else { return nil }
-        guard let date = LocalDate(value) else {
+        guard let date = WrittenValue.date(value) else {
             throw fail(column, "\(shown(column, value)) is not a date; write YYYY-MM-DD, e.g. 2026-03-02")
         }
         return date
@@ -46,10 +49,34 @@ struct RowReader {
         return date
     }
 
+    /// A required moment, and the text to store: as written when it is ISO 8601 with an offset, else ISO 8601
+    /// with the offset of `zone`, the site's time zone, in which a time without an offset is read.
+    func moment(_ column: String, zone: TimeZone) throws -> (Timestamp, String) {
+        let value = try text(column)
+        if let iso = Timestamp(value) { return (iso, value) }
+        guard let moment = WrittenValue.moment(value, zone: zone) else {
+            let advice = WrittenValue.date(value) != nil ? "is a date without a time; add the time, e.g. 2026-03-02 10:15"
+                : "is not a date and time; write e.g. 2026-03-02 10:15, 2026/3/2 10:15 or 2026-03-02T10:15:00+08:00"
+            throw fail(column, "\(shown(column, value)) \(advice)")
+        }
+        return (moment, moment.iso8601(in: zone))
+    }
+
+    /// An optional date or moment as stored: a date as `YYYY-MM-DD`, a moment as ``moment(_:zone:)`` stores it.
+    func dateOrMoment(_ column: String, zone: TimeZone) throws -> String? {
+        guard let value = optionalText(column) else { return nil }
+        if let date = WrittenValue.date(value) { return date.description }
+        if Timestamp(value) != nil { return value }
+        guard let moment = WrittenValue.moment(value, zone: zone) else {
+            throw fail(column, "\(shown(column, value)) is neither a date (2026-03-02, 2026/3/2) nor a date and time (2026-03-02 10:15)")
+        }
+        return moment.iso8601(in: zone)
+    }
+
     func optionalAmount(_ column: String) throws -> Double? {
         guard let value = optionalText(column) else { return nil }
-        guard let amount = Double(value), amount.isFinite, value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
-            throw fail(column, "\(shown(column, value)) is not a number of yuan; write e.g. 1200 or 1000.01")
+        guard let amount = WrittenValue.amount(value) else {
+            throw fail(column, "\(shown(column, value)) is not a number of yuan; write e.g. 1200, 1,200.00 or ¥1000.01")
         }
         guard amount >= 0 else { throw fail(column, "\(shown(column, value)) is negative; write an amount of 0 or more") }
         return amount
@@ -57,7 +84,7 @@ struct RowReader {
 
     func integer(_ column: String, default fallback: Int, minimum: Int) throws -> Int {
         guard let value = optionalText(column) else { return fallback }
-        guard let number = Int(value) else { throw fail(column, "\(shown(column, value)) is not a whole number") }
+        guard let number = WrittenValue.integer(value) else { throw fail(column, "\(shown(column, value)) is not a whole number") }
         guard number >= minimum else { throw fail(column, "\(number) is too small; the least is \(minimum)") }
         return number
     }
@@ -72,11 +99,12 @@ struct RowReader {
         return phone
     }
 
+    /// Empty is false.
     func boolean(_ column: String) throws -> Bool {
-        switch raw(column).lowercased() {
-        case "", "false": return false
-        case "true": return true
-        case let value: throw fail(column, "'\(value)' is not true or false")
+        guard let value = optionalText(column) else { return false }
+        guard let flag = WrittenValue.boolean(value) else {
+            throw fail(column, "\(shown(column, value)) is not true or false; write true/false, 是/否, Y/N or 1/0")
         }
+        return flag
     }
 }

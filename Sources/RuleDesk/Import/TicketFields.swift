@@ -5,6 +5,7 @@ import GRDB
 struct TicketFields {
     let row: RowReader
     let settings: Settings
+    let lookups: ImportLookups
     let vocabulary: Vocabulary
     let language: Language
 
@@ -18,17 +19,14 @@ struct TicketFields {
     }
 
     func ticket(in db: Database) throws -> Ticket {
-        let receivedText = try row.text("received_at")
-        guard let received = Timestamp(receivedText) else {
-            throw row.fail("received_at", "'\(receivedText)' is not an ISO 8601 time with an offset; write e.g. 2026-03-02T10:15:00+08:00")
-        }
+        let (received, receivedText) = try row.moment("received_at", zone: settings.timeZone)
         let communityCode = try row.text("community")
-        guard let community = try Community.filter(Column("code") == communityCode).fetchOne(db) else {
+        guard let community = try lookups.community(communityCode, in: db) else {
             throw row.fail("community", "unknown community '\(communityCode)'; import communities first")
         }
         var householdId: Int64?
         if let code = row.optionalText("household") {
-            guard let household = try Household.filter(Column("code") == code).fetchOne(db) else {
+            guard let household = try lookups.household(code, in: db) else {
                 throw row.fail("household", "unknown household '\(code)'; import households first")
             }
             guard household.communityId == community.id else {
@@ -36,20 +34,19 @@ struct TicketFields {
             }
             householdId = household.id
         }
-        let number = try row.optionalText("number")
-            ?? TicketNumber.next(year: received.localDate(in: settings.timeZone).year, in: db)
+        let year = received.localDate(in: settings.timeZone).year
+        let number = try row.optionalText("number") ?? lookups.nextTicketNumber(year: year, in: db)
         guard try Ticket.filter(Column("number") == number).fetchCount(db) == 0 else {
             throw row.fail("number", "ticket '\(number)' exists already; leave number empty to get the next one")
         }
         let trades = try row.raw("trades").split(separator: "|")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { try key($0, "trades") }
         let surveyDate = try row.optionalDate("survey_date")
-        if let completed = row.optionalText("completed_at"), LocalDate(completed) == nil, Timestamp(completed) == nil {
-            throw row.fail("completed_at", "'\(completed)' is neither a date (YYYY-MM-DD) nor an ISO 8601 time with an offset")
-        }
+        let completed = try row.dateOrMoment("completed_at", zone: settings.timeZone)
         if let survey = surveyDate, survey < received.localDate(in: settings.timeZone) {
             throw row.fail("survey_date", "\(survey) is before the ticket was registered; check the date")
         }
+        lookups.wrote(ticketNumber: number, year: year)
         return Ticket(
             id: nil, number: number, receivedAt: receivedText, channel: try key(row.optionalText("channel") ?? "cs", "channel"),
             communityId: community.id!, householdId: householdId,
@@ -59,9 +56,9 @@ struct TicketFields {
             estimatedCost: try row.optionalAmount("estimated_cost"),
             householdsAffected: try row.integer("households_affected", default: 1, minimum: 1),
             hazard: try row.boolean("hazard"), media: try row.boolean("media"),
-            surveyDate: surveyDate, completedAt: row.optionalText("completed_at"),
+            surveyDate: surveyDate, completedAt: completed,
             description: row.raw("description"),
-            completedOn: row.optionalText("completed_at").flatMap { Ticket.completionDate($0, in: settings.timeZone) })
+            completedOn: completed.flatMap { Ticket.completionDate($0, in: settings.timeZone) })
     }
 }
 
@@ -69,14 +66,28 @@ struct TicketFields {
 /// highest number of the year, compared as numbers (`KF-2026-1000000` follows `KF-2026-999999`); numbers
 /// written by hand that are not digits (`KF-2026-X1`) are not part of the sequence.
 enum TicketNumber {
-    static func next(year: Int, in db: Database) throws -> String {
+    /// The highest running number of `year` in the store, 0 when there is none.
+    static func highest(year: Int, in db: Database) throws -> Int {
         let prefix = "KF-\(year)-"
-        let used = try Int.fetchOne(db, sql: """
+        return try Int.fetchOne(db, sql: """
             SELECT max(CAST(substr(number, :start) AS INTEGER)) FROM tickets
             WHERE substr(number, 1, :length) = :prefix AND substr(number, :start) <> ''
               AND length(number) <= :length + 18 AND substr(number, :start) NOT GLOB '*[^0-9]*'
             """, arguments: ["prefix": prefix, "length": prefix.count, "start": prefix.count + 1]) ?? 0
-        let digits = String(used + 1)
-        return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// `KF-YYYY-` and `running`, at least six digits.
+    static func format(year: Int, _ running: Int) -> String {
+        let digits = String(running)
+        return "KF-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// The running part of `number` when it is one of `year`'s sequence (digits only, at most 18).
+    static func running(_ number: String, year: Int) -> Int? {
+        let prefix = "KF-\(year)-"
+        guard number.hasPrefix(prefix) else { return nil }
+        let digits = number.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 }

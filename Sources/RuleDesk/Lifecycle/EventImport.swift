@@ -1,26 +1,30 @@
-/// `ruledesk import events FILE`: rows of `number,event,at,until,cost,rating,by,note` recorded as `ruledesk record`
-/// records them, in the file's order, all or nothing; `at` is a date or an ISO 8601 time.
-struct EventImport {
-    let store: Store
-    let settings: Settings
+import GRDB
 
-    /// Records every row's event; the first bad or refused row names its line, and nothing is written.
-    func run(_ csv: CSVFile) throws -> Int {
-        let readers = csv.rows.map { RowReader(file: csv.path, row: $0, kind: .events) }
-        let items = try readers.map { row in (number: try row.text("number"), entry: try entry(row)) }
+/// `ruledesk import events FILE`: rows of `number,event,at,until,cost,rating,by,note` recorded as `ruledesk record`
+/// records them, in the file's order, in the import's one transaction; `at` is a date or an ISO 8601 time.
+struct EventImport {
+    let settings: Settings
+    let recorder: EventRecorder
+
+    /// Fails, saying how to publish, when no rules are published.
+    init(store: Store, settings: Settings) throws {
+        self.settings = settings
+        recorder = try EventRecorder(store: store, settings: settings)
+    }
+
+    /// Records one row's event; a bad or refused row names its line. Returns a key of its own (events of one ticket
+    /// may follow each other in a file).
+    func record(_ row: RowReader, in db: Database) throws -> String {
+        let number = try row.text("number")
+        let event = try entry(row)
         do {
-            return try EventRecorder(store: store, settings: settings).record(items, today: settings.today).count
-        } catch let failed as EventListError {
-            let row = readers[failed.index]
-            switch failed.error {
-            case LifecycleError.unknownTicket(let number, let near):
-                throw row.fail("number", "no ticket \(number)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
-            case LifecycleError.refused(_, let why):
-                throw row.fail("event", why)
-            default:
-                throw failed.error
-            }
+            _ = try recorder.record(number, event, today: settings.today, in: db)
+        } catch LifecycleError.unknownTicket(let number, let near) {
+            throw row.fail("number", "no ticket \(number)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+        } catch LifecycleError.refused(_, let why) {
+            throw row.fail("event", why)
         }
+        return "line \(row.row.line)"
     }
 
     /// The event one row describes.

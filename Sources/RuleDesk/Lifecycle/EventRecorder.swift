@@ -31,20 +31,8 @@ public final class EventRecorder {
         try store.write { try record(number, entry, today: today, in: $0) }
     }
 
-    /// Records events in order, all or none: the first refused one throws ``EventListError`` with its index.
-    public func record(_ items: [(number: String, entry: EventEntry)], today: LocalDate) throws -> [RecordedEvent] {
-        try store.write { db in
-            try items.enumerated().map { index, item in
-                do {
-                    return try record(item.number, item.entry, today: today, in: db)
-                } catch {
-                    throw EventListError(index: index, error: error)
-                }
-            }
-        }
-    }
-
-    private func record(_ number: String, _ entry: EventEntry, today: LocalDate, in db: Database) throws -> RecordedEvent {
+    /// Records one event in the transaction of `db` (an import's).
+    func record(_ number: String, _ entry: EventEntry, today: LocalDate, in db: Database) throws -> RecordedEvent {
         let number = TicketSearch.normalisedNumber(number)
         guard var ticketCase = try TicketCase.load(number: number, from: db) else {
             throw LifecycleError.unknownTicket(number, try TicketSearch.closest(to: number, in: db))
@@ -125,12 +113,6 @@ public struct RecordedEvent: Sendable {
     public let failure: RuleFailure?
     /// The ticket's deadlines after it.
     public let clocks: TicketClocks
-}
-
-/// The event at `index` of a list could not be recorded; none of the list was.
-public struct EventListError: Error {
-    public let index: Int
-    public let error: any Error
 }
 
 extension Result {
