@@ -34,6 +34,8 @@ import TemporaryFolders
         #expect(chinese.submit("KF-2026-00014").error == "没有工单 KF-2026-00014;是否指 KF-2026-000014、KF-2026-000004、KF-2026-000010?")
         #expect(english.submit("x = 3").error == nil)
         #expect(english.submit("x-1").output == ["2"], "Lua that looks like a number stays Lua")
+        #expect(english.submit("T = 5").error == nil)
+        #expect(english.submit("eval(T-1)").error == "eval(t) expects a ticket from ticket(…) or case{…}, or a ticket number")
     }
 
     @Test func ticketNumbersNeedNoQuotes() throws {
