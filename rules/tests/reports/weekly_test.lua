@@ -117,3 +117,15 @@ end
 function test_a_quarter_is_refused()
   expect_error(function() report{ name = "weekly", quarter = "2026-Q2" } end, "does not take %-%-quarter", "weekly takes weeks")
 end
+
+function test_major_complaints_listed_at_most_fifty()
+  for i = 1, 50 do
+    local number = "M" .. i
+    evaluate{ number = number, community = "E01", received_at = "2026-04-28", hazard = true }
+    decide(number)
+  end
+  local major = weekly().sections.major
+  expect_eq(#major.rows, 50, "R4 and the fifty with a hazard: fifty listed")
+  expect_eq(major.note, "共 51 项,列出前 50 项", "all counted")
+  expect_eq(weekly().sections.summary.values["重大投诉"], 51, "the summary counts them all")
+end
