@@ -286,7 +286,7 @@ import TemporaryFolders
             ($0 as? ImportFailure)?.errors.map(\.description) == [path + ":5: households_total: '2.5' is not a whole number; write e.g. 12 or 1,200"]
         }
         #expect { try importer.run(.communities, file: path) } throws: {
-            "\($0)" == path + ":1: code: missing column; the header is code,name,completion_date,handover_date,households_total "
+            "\($0)" == path + ":1: code: missing column; the header is code,name,completion_date,handover_date,households_total,office "
                 + "(or their Chinese names, see the README)"
         }
         options.sheet = "三月"

@@ -145,8 +145,21 @@ local function with_rate(row)
   return row
 end
 
+-- The deadlines of a period, once per report: the summary, the table and the offices read the same ones. The
+-- module is fresh for every report, so nothing is kept from one report to the next.
+local deadlines_of = {}
+
 --- Per deadline the rules declare, in their order: how many fell due, on time, late, overdue, pending, the rate.
 function figures.deadlines(ctx, from, to, office)
+  local key = from .. "|" .. to .. "|" .. tostring(office)
+  if deadlines_of[key] == nil then
+    deadlines_of[key] = figures.count_deadlines(ctx, from, to, office)
+  end
+  return deadlines_of[key]
+end
+
+--- The counts behind figures.deadlines, read from the records.
+function figures.count_deadlines(ctx, from, to, office)
   local rows = ctx.query("SELECT k.deadline, " .. STATES .. " FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id" ..
     OF_OFFICE .. "WHERE k.due BETWEEN ?1 AND ?2 GROUP BY k.deadline", from, to, office)
   local by_name = {}

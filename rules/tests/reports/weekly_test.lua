@@ -117,3 +117,29 @@ end
 function test_a_quarter_is_refused()
   expect_error(function() report{ name = "weekly", quarter = "2026-Q2" } end, "does not take %-%-quarter", "weekly takes weeks")
 end
+
+function test_major_complaints_listed_at_most_fifty()
+  for i = 1, 50 do
+    local number = "M" .. i
+    evaluate{ number = number, community = "E01", received_at = "2026-04-28", hazard = true }
+    decide(number)
+  end
+  local major = weekly().sections.major
+  expect_eq(#major.rows, 50, "R4 and the fifty with a hazard: fifty listed")
+  expect_eq(major.note, "共 51 项,列出前 50 项", "all counted")
+  expect_eq(weekly().sections.summary.values["重大投诉"], 51, "the summary counts them all")
+end
+
+function test_revisits_against_their_plan()
+  community{ code = "P01", completion_date = "2024-02-29", households_total = 2, office = week18.EAST }
+  household{ code = "P01-1-1-101", community = "P01", building = "1", moved_in_on = "2024-06-01" }
+  household{ code = "P01-1-1-102", community = "P01", building = "1", moved_in_on = "2024-06-01" }
+  local plan = plan{ community = "P01", on = "2026-04-20", save = true }
+  expect_eq({ plan.kind, plan.sample_size }, { "first", 2 }, "both occupied households are to be visited")
+  revisit_result{ community = "P01", household = "P01-1-1-101", visited_on = "2026-04-28", mode = "in_person", rating = "satisfied" }
+  revisit_result{ community = "P01", household = "P01-1-1-102", visited_on = "2026-05-06", mode = "in_person", rating = "satisfied" }
+  local revisits = weekly(week18.EAST).sections.revisits
+  expect_eq(revisits.rows, { { "P01", "2026-04-20", "first", 2, 1, rate(1, 2) } },
+    "one of the two visited by the end of the week; the other on 05-06, after it")
+  expect_eq(weekly(week18.WEST).sections.revisits.rows, {}, "西区 has no plan")
+end
