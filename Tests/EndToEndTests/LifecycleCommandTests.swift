@@ -1,4 +1,5 @@
 import Foundation
+import RuleDesk
 import Testing
 import TemporaryFolders
 
@@ -76,6 +77,12 @@ import TemporaryFolders
         let csv = try Binary.run(["due", "--on", "2026-05-11", "--within", "0", "--format", "csv"], in: folder)
         #expect(csv.stdout.hasPrefix("ticket,deadline,due,workdays_left,overdue,department,community,household,description\n"))
         #expect(try Binary.run(["due", "--within", "-1"], in: folder).status == 2)
+        let workbook = try Binary.run(["due", "--on", "2026-05-11", "--format", "xlsx", "--out", "due.xlsx"], in: folder)
+        #expect(workbook.status == 0 && workbook.stdout.hasPrefix("wrote due.xlsx: \(items.count) rows"), "\(workbook.stdout)\(workbook.stderr)")
+        let sheet = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: folder + "/due.xlsx"))).sheet(named: nil).rows
+        #expect(sheet.first?.cells == ["ticket", "deadline", "due", "workdays_left", "overdue", "department", "community", "household",
+                                       "description"].map(SpreadsheetCell.text))
+        #expect(sheet.count == items.count + 1)
 
         try Data("number,event,at\nKF-2026-000014,complete,2026-05-06\n".utf8).write(to: URL(fileURLWithPath: folder + "/bad.csv"))
         let bad = try Binary.run(["import", "events", "bad.csv"], in: folder)

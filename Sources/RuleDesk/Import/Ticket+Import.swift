@@ -7,6 +7,7 @@ extension Ticket {
         "id", "number", "received_at", "channel", "community_id", "household_id", "cause", "kind", "component", "trades",
         "complex", "estimated_cost", "households_affected", "hazard", "media", "survey_date", "completed_at", "description",
         "status", "completed_on", "feedback_on", "consent_until", "final_cost", "callback_on", "callback_rating", "closed_on",
+        "registered_on",
     ]
 
     private static let insertSQL = "INSERT INTO tickets (\(importedColumns.joined(separator: ", "))) VALUES ("
@@ -15,7 +16,7 @@ extension Ticket {
     private var importedValues: [(any DatabaseValueConvertible)?] {
         [id, number, receivedAt, channel, communityId, householdId, cause, kind, component, trades,
          complex, estimatedCost, householdsAffected, hazard, media, surveyDate, completedAt, description,
-         status, completedOn, feedbackOn, consentUntil, finalCost, callbackOn, callbackRating, closedOn]
+         status, completedOn, feedbackOn, consentUntil, finalCost, callbackOn, callbackRating, closedOn, registeredOn]
     }
 
     /// Inserts the ticket with one prepared statement, reused by every row of an import (GRDB's `insert` encodes
