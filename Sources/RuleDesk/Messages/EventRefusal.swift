@@ -100,7 +100,7 @@ public enum EventRefusal: ClerkMessage, Equatable {
                 .consentAfterCompletion(other), .completionBeforeSurvey(other, survey: day), .negativeCost, .noCompletion,
                 .callbackBeforeCompletion(other, completed: day), .callbackNeedsRating, .closingBeforeLastEvent(other, last: day),
                 .notClosed, .reopeningBeforeClosing(other, closed: day), .reopenNeedsNote, .notATime("soon"),
-                .differentDays(day, at: "2026-05-06T10:00:00+08:00"), .noConsentDeclared, .consentNotAllowed("deadlines.needs_consent"),
+                .differentDays(day, at: "2026-05-06T10:00:00+08:00"), .noConsentDeclared, .consentNotAllowed("visits.may_extend"),
                 .badReceivedAt("x")]
     }()
 }
