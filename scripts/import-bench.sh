@@ -23,5 +23,5 @@ awk -F, -v rows="$ROWS" 'BEGIN { OFS = "," }
         month, day, 8 + i % 10, i % 60, community[h], code[h], (i % 7 == 0 ? "是" : "否"), 1 + i % 9, i % 1000
     }
   }' "$WORK/households" | iconv -f UTF-8 -t GB18030 >"$WORK/tickets.csv"
-ls -l "$WORK/tickets.csv" | awk '{ printf "file: %.1f MB, ", $5 / 1048576 }'
-/usr/bin/time -f 'peak %M KB' $BIN import tickets "$WORK/tickets.csv" --db "$WORK/bench.db"
+ls -l "$WORK/tickets.csv" | awk -v rows="$ROWS" '{ printf "%d rows, %.1f MB\n", rows, $5 / 1048576 }'
+/usr/bin/time -f "peak memory %M KB, %U s user, %e s wall" $BIN import tickets "$WORK/tickets.csv" --db "$WORK/bench.db"

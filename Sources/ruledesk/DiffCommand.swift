@@ -76,7 +76,7 @@ struct DiffCommand: ParsableCommand {
             Terminal.print(report.text)
         case .json: Terminal.print(report.json)
         case .csv: Terminal.print(report.csv)
-        case .xlsx: try spreadsheet.write(report.spreadsheet)
+        case .xlsx: try spreadsheet.write(report.spreadsheet, draftLine: draftLine)
         }
         if !report.failures.isEmpty { throw ExitCode(3) }
         if exitCode, report.ticketsChanged > 0 { throw ExitCode(1) }

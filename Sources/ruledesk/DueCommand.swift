@@ -13,6 +13,7 @@ struct DueCommand: ParsableCommand {
               ruledesk due --overdue --department cs
               ruledesk due --on 2026-05-11 --within 2 --community H01
               ruledesk due --format csv > due.csv
+              ruledesk due --overdue --format xlsx --out 逾期.xlsx
             """
     )
 
@@ -31,14 +32,19 @@ struct DueCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only tickets of this community (its code).", valueName: "code"))
     var community: String?
 
-    enum QueueFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
-    @Option(help: "text for people, json for programs, csv for Excel.")
+    enum QueueFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, xlsx }
+    @Option(help: "text for people, json for programs, csv or xlsx (an Excel workbook: with --out, or redirected) for Excel.")
     var format: QueueFormat = .text
+
+    @OptionGroup var spreadsheet: SpreadsheetOutputOptions
+
+    @OptionGroup var language: LanguageOptions
 
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         if let within, within < 0 { throw ValidationError("--within must be 0 or more working days") }
+        try spreadsheet.check(xlsx: format == .xlsx)
     }
 
     func run() throws {
@@ -59,7 +65,8 @@ struct DueCommand: ParsableCommand {
         switch format {
         case .json: Terminal.print(queue.json)
         case .csv: Terminal.print(queue.csv)
-        case .text: Terminal.print(queue.text(departmentNames: inForce?.labels ?? [:]))
+        case .xlsx: try spreadsheet.write(queue.spreadsheet)
+        case .text: Terminal.print(queue.text(wording: LifecycleWording(language: language.language, engine: inForce)))
         }
     }
 }

@@ -13,19 +13,28 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import a CSV file or an Excel workbook (.xlsx) with a header row, all or nothing.",
         discussion: """
-            KIND is one of: communities, households, contractors, tickets, calendar, revisits, events. Every row
-            is checked; each bad one is listed as FILE:LINE: column: what is wrong (the first 50, then how many
-            more), and then nothing is written. A CSV file may be UTF-8 (with or without a byte-order mark) or
-            GB18030/GBK, as Chinese Excel saves it, with LF or CRLF line ends; a workbook's first sheet is read
-            unless --sheet names another, and LINE is then the row number Excel shows. Headers may use the
-            columns' Chinese names (README, "Importing"); columns the kind does not have are ignored with a
-            warning, or refused with --strict. Dates may be written 2026-03-05, 2026/3/5 or 2026年3月5日, times
-            without an offset are in the site's time zone (RULEDESK_TIMEZONE), amounts 1,200.00, ¥1200 or in
-            full-width digits, booleans true/false, 是/否, Y/N or 1/0. Tickets' channel, cause, kind, component
-            and trades must be values of the rules' vocabulary (rules/lib/vocabulary.lua: of --rules DIR, else of
-            the version in force, else of ./rules); a Chinese name or another spelling is stored as its key.
-            Events (number,event,at,until,cost,rating,by,note) are recorded as `ruledesk record` records them,
-            under the version in force.
+            KIND is one of: communities, households, contractors, tickets, calendar,
+            revisits, events. Every row is checked; each bad one is listed as
+            FILE:LINE: column: what is wrong (the first 50, then how many more), and
+            then nothing is written.
+
+            A CSV file may be UTF-8 (with or without a byte-order mark) or
+            GB18030/GBK, as Chinese Excel saves it, with LF or CRLF line ends. A
+            workbook's first sheet is read unless --sheet names another; LINE is then
+            the row number Excel shows.
+
+            Headers may use the columns' Chinese names (README, "Importing"); columns
+            the kind does not have are ignored with a warning, or refused with
+            --strict. Dates may be written 2026-03-05, 2026/3/5 or 2026年3月5日; times
+            without an offset are in the site's time zone (RULEDESK_TIMEZONE); amounts
+            1,200.00, ¥1200 or in full-width digits; booleans true/false, 是/否, Y/N or
+            1/0.
+
+            Tickets' channel, cause, kind, component and trades must be values of the
+            rules' vocabulary (rules/lib/vocabulary.lua: of --rules DIR, else of the
+            version in force, else of ./rules); a Chinese name or another spelling is
+            stored as its key. Events (number,event,at,until,cost,rating,by,note) are
+            recorded as `ruledesk record` records them, under the version in force.
 
             Example:
               ruledesk import calendar samples/calendar.csv

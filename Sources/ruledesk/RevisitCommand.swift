@@ -17,8 +17,12 @@ struct RevisitCommand: ParsableCommand {
     )
 }
 
+/// A date option as a clerk types it: `2026-05-07`, `2026/5/7`, `2026年5月7日` or in full-width digits.
 extension LocalDate: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+    public init?(argument: String) {
+        guard let date = WrittenValue.date(argument) else { return nil }
+        self = date
+    }
 }
 
 struct RevisitPlanCommand: ParsableCommand {
@@ -79,7 +83,7 @@ struct RevisitPlanCommand: ParsableCommand {
             if let draftLine = chosen.draftLine { Terminal.print(draftLine) }
             Terminal.print(plan.text + (save ? "\n(saved)" : ""))
         case .json: Terminal.print(plan.json)
-        case .xlsx: try spreadsheet.write(plan.spreadsheet)
+        case .xlsx: try spreadsheet.write(plan.spreadsheet, draftLine: chosen.draftLine)
         }
     }
 }

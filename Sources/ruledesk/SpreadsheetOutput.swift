@@ -19,13 +19,16 @@ struct SpreadsheetOutputOptions: ParsableArguments {
         }
     }
 
-    /// Writes `table` as a workbook to `--out` (saying so) or to stdout.
-    func write(_ table: SpreadsheetTable) throws {
+    /// Writes `table` as a workbook to `--out` (saying so) or to stdout. A draft's line (`草稿 draft rules from …`)
+    /// goes before what is said on stdout, or to stderr when the workbook takes stdout.
+    func write(_ table: SpreadsheetTable, draftLine: String? = nil) throws {
         let data = try XLSXWriter.data(table)
         guard let out else {
+            if let draftLine { FileHandle.standardError.write(Data((draftLine + "\n").utf8)) }
             FileHandle.standardOutput.write(data)
             return
         }
+        if let draftLine { Terminal.print(draftLine) }
         do {
             try data.write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import RuleDesk
 import Testing
 import TemporaryFolders
 
@@ -76,6 +77,12 @@ import TemporaryFolders
         let csv = try Binary.run(["due", "--on", "2026-05-11", "--within", "0", "--format", "csv"], in: folder)
         #expect(csv.stdout.hasPrefix("ticket,deadline,due,workdays_left,overdue,department,community,household,description\n"))
         #expect(try Binary.run(["due", "--within", "-1"], in: folder).status == 2)
+        let workbook = try Binary.run(["due", "--on", "2026-05-11", "--format", "xlsx", "--out", "due.xlsx"], in: folder)
+        #expect(workbook.status == 0 && workbook.stdout.hasPrefix("wrote due.xlsx: \(items.count) rows"), "\(workbook.stdout)\(workbook.stderr)")
+        let sheet = try XLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: folder + "/due.xlsx"))).sheet(named: nil).rows
+        #expect(sheet.first?.cells == ["ticket", "deadline", "due", "workdays_left", "overdue", "department", "community", "household",
+                                       "description"].map(SpreadsheetCell.text))
+        #expect(sheet.count == items.count + 1)
 
         try Data("number,event,at\nKF-2026-000014,complete,2026-05-06\n".utf8).write(to: URL(fileURLWithPath: folder + "/bad.csv"))
         let bad = try Binary.run(["import", "events", "bad.csv"], in: folder)
@@ -96,6 +103,25 @@ import TemporaryFolders
         #expect(found.first?["phone"] as? String == "13800000010" && found.first?["household"] as? String == "H01-2-1-102")
         let nothing = try Binary.run(["find", "99999999999999"], in: folder)
         #expect(nothing.status == 0 && nothing.stdout.hasPrefix("nothing found for"))
+    }
+
+    @Test func aChineseClerkReadsChinese() throws {
+        let folder = try Self.world()
+        let chinese = ["LANG": "zh_CN.UTF-8"]
+        let sla = try Binary.run(["sla", "KF-2026-000014", "--on", "2026-05-11"], in: folder, environment: chinese)
+        #expect(sla.stdout.hasPrefix("工单 KF-2026-000014 · 2026年5月11日 的各项期限 · 处理中\n"), "\(sla.stdout)")
+        #expect(sla.stdout.contains("勘察期限") && sla.stdout.contains("逾期 4 个工作日") && !sla.stdout.contains("survey_due"))
+        let refused = try Binary.run(["record", "KF-2026-000014", "callback", "--on", "2026-05-12", "--rating", "satisfied"],
+                                     in: folder, environment: chinese)
+        #expect(refused.stderr == "ruledesk: KF-2026-000014:尚未登记完工;请先登记完工;未作任何登记\n", "\(refused.stderr)")
+        let recorded = try Binary.run(["record", "KF-2026-000014", "survey", "--on", "2026/5/7", "--lang", "zh"], in: folder)
+        #expect(recorded.stdout.hasPrefix("已登记 KF-2026-000014 的现场勘察(2026年5月7日)\n"), "\(recorded.stdout)\(recorded.stderr)")
+        let due = try Binary.run(["due", "--on", "2026-05-11", "--lang", "zh"], in: folder)
+        #expect(due.stdout.hasPrefix("2026年5月11日 待办:") && due.stdout.contains("责任部门") && due.stdout.contains("客户服务部(cs)"))
+        let find = try Binary.run(["find", "0010", "--lang", "zh"], in: folder)
+        #expect(find.stdout.hasPrefix("「0010」找到 1 户\n") && find.stdout.contains("[电话尾号]"), "\(find.stdout)")
+        let english = try Binary.run(["sla", "KF-2026-000014", "--on", "2026-05-11", "--lang", "en"], in: folder, environment: chinese)
+        #expect(english.stdout.hasPrefix("KF-2026-000014 · deadlines on 2026-05-11 · open\n"))
     }
 
     @Test func recordingNeedsPublishedRulesAndAWritableDatabase() throws {

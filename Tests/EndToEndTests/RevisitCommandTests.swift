@@ -47,7 +47,11 @@ import TemporaryFolders
         try "community,household,visited_on,mode,rating,notes\nH01,H01-1-1-101,2026-03-09,in_person,happy,\n"
             .write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
         let bad = try Binary.run(["import", "revisits", "bad.csv"], in: folder)
-        #expect(bad.stderr.hasPrefix("ruledesk: bad.csv:2: rating: 'happy' is not one of satisfied, neutral, dissatisfied, severely_dissatisfied\n"))
+        #expect(bad.stderr == """
+            ruledesk: bad.csv:2: rating: 'happy' is not one of satisfied, neutral, dissatisfied, severely_dissatisfied
+            ruledesk: bad.csv: 1 bad row; nothing was imported, correct it and import the file again
+
+            """)
     }
 }
 

@@ -34,6 +34,8 @@ import TemporaryFolders
         #expect(chinese.submit("KF-2026-00014").error == "没有工单 KF-2026-00014;是否指 KF-2026-000014、KF-2026-000004、KF-2026-000010?")
         #expect(english.submit("x = 3").error == nil)
         #expect(english.submit("x-1").output == ["2"], "Lua that looks like a number stays Lua")
+        #expect(english.submit("T = 5").error == nil)
+        #expect(english.submit("eval(T-1)").error == "eval(t) expects a ticket from ticket(…) or case{…}, or a ticket number")
     }
 
     @Test func ticketNumbersNeedNoQuotes() throws {
@@ -41,6 +43,17 @@ import TemporaryFolders
         #expect(english.submit("eval(KF-2026-000014).results.deadlines.repair_due").output == ["2026-05-14"])
         #expect(english.submit("ticket(\"KF-2026-000014\").kind").output == ["repair"])
         #expect(english.completions(for: "KF-2025-0", in: "ticket(KF-2025-0") == ["KF-2025-000001", "KF-2025-000002"])
+    }
+
+    @Test func aTicketsCardNamesFieldsAndValuesInChinese() throws {
+        let card = try #require(chinese.submit("ticket(KF-2026-000014)").output.first).split(separator: "\n").map(String.init)
+        #expect(card.contains("工种 trades                   给排水(plumbing)、电气(electrical)"), "\(card)")
+        #expect(card.contains("工单类别 kind                 维修(repair)"), "\(card)")
+        #expect(card.contains("电话 phone                    138****0010"), "\(card)")
+        #expect(card.contains("媒体或政府介入 media          否"), "\(card)")
+        let english = try #require(english.submit("ticket(KF-2026-000014)").output.first)
+        #expect(english.contains("\ntrades ") && english.contains(" { \"plumbing\", \"electrical\" }\n"), "\(english)")
+        #expect(!english.contains("工种"))
     }
 
     @Test func aCaseTakesChineseNamesAndRefusesValuesOutsideTheVocabulary() {

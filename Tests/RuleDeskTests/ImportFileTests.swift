@@ -82,6 +82,52 @@ import TemporaryFolders
         #expect(try tickets().isEmpty)
     }
 
+    @Test func aGivenGB18030ThatIsNotNamesItsLine() throws {
+        var data = try Fixtures.gb18030(Self.chineseHeader + "\r\n")
+        data += Data([0xFF, 0x0D, 0x0A])
+        let path = try write(data, "gb.csv")
+        var options = ImportOptions()
+        options.encoding = .gb18030
+        #expect { try importer.run(.tickets, file: path, options: options) } throws: {
+            "\($0)" == path + ":2: not valid GB18030 (GBK) text; save the file as UTF-8, or pass --encoding utf-8 if it is UTF-8"
+        }
+    }
+
+    @Test func anEmptyFileOrSheetNeedsItsHeader() throws {
+        let csv = try write(Data(), "empty.csv")
+        let sheet = try write(try Workbooks.make(sheets: [("s", "")]), "empty.xlsx")
+        for path in [csv, sheet] {
+            #expect { try importer.run(.contractors, file: path) } throws: {
+                "\($0)" == path + ":1: the file is empty; it needs the header row code,name,deposit"
+            }
+        }
+    }
+
+    @Test func aCompletionThatIsNeitherADateNorATimeIsRefused() throws {
+        let path = try write(Data([Self.chineseHeader, Self.chineseRow.replacingOccurrences(of: ",2026/3/9,", with: ",下周,")]
+            .joined(separator: "\n").utf8), "c.csv")
+        #expect { try importer.run(.tickets, file: path) } throws: {
+            ($0 as? ImportFailure)?.errors.map(\.description)
+                == [path + ":2: completed_at: '下周' is neither a date (2026-03-02, 2026/3/2) nor a date and time (2026-03-02 10:15)"]
+        }
+        let timed = try write(Data([Self.chineseHeader, Self.chineseRow.replacingOccurrences(of: ",2026/3/9,", with: ",2026/3/9 17:45,")]
+            .joined(separator: "\n").utf8), "t.csv")
+        try importer.run(.tickets, file: timed)
+        #expect(try tickets().first?.completedAt == "2026-03-09T17:45:00+08:00")
+        #expect(try tickets().first?.completedOn == LocalDate("2026-03-09"))
+    }
+
+    @Test func aDamagedWorkbookSaysSo() throws {
+        let notXML = try write(try Workbooks.make(sheets: [("s", "<row r=\"1\"><c></row>")]), "bad.xlsx")
+        #expect { try importer.run(.contractors, file: notXML) } throws: {
+            "\($0)".hasPrefix(notXML + ": the workbook's worksheet is not well-formed XML (line ")
+        }
+        let badNumber = try write(try Workbooks.make(sheets: [("s", #"<row r="1"><c r="A1"><v>abc</v></c></row>"#)]), "n.xlsx")
+        #expect { try importer.run(.contractors, file: badNumber) } throws: {
+            "\($0)" == badNumber + ": row 1: a number cell holds 'abc'; the file may be damaged"
+        }
+    }
+
     @Test func unknownColumnsAreIgnoredWithTheirNamesOrRefusedWhenStrict() throws {
         let path = try write(Data((Self.chineseHeader + ",经办人,备注\n" + Self.chineseRow + ",张三,急\n").utf8), "extra.csv")
         var options = ImportOptions()
@@ -237,7 +283,7 @@ import TemporaryFolders
         var options = ImportOptions()
         options.sheet = "小区"
         #expect { try importer.run(.communities, file: path, options: options) } throws: {
-            ($0 as? ImportFailure)?.errors.map(\.description) == [path + ":5: households_total: '2.5' is not a whole number"]
+            ($0 as? ImportFailure)?.errors.map(\.description) == [path + ":5: households_total: '2.5' is not a whole number; write e.g. 12 or 1,200"]
         }
         #expect { try importer.run(.communities, file: path) } throws: {
             "\($0)" == path + ":1: code: missing column; the header is code,name,completion_date,handover_date,households_total,office "

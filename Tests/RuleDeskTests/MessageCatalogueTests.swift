@@ -8,6 +8,8 @@ import Testing
     static let catalogue: [(concern: String, messages: [any ClerkMessage])] = [
         ("ConsoleMessage", ConsoleMessage.examples),
         ("VocabularyMessage", VocabularyMessage.examples),
+        ("LifecycleMessage", LifecycleMessage.examples),
+        ("EventRefusal", EventRefusal.examples),
     ]
 
     @Test(arguments: catalogue.map(\.concern))

@@ -35,7 +35,7 @@ import Testing
     @Test func cellReferences() {
         #expect([0, 25, 26, 27, 701, 702].map(CellReference.column) == ["A", "Z", "AA", "AB", "ZZ", "AAA"])
         #expect(CellReference.columnIndex(of: "AB12") == 27)
-        #expect(CellReference.rowNumber(of: "AB12") == 12)
+        #expect(CellReference.columnIndex(of: "12") == nil)
     }
 
     @Test func sharedStringsStylesAndOtherProgramsForms() throws {

@@ -29,7 +29,7 @@ enum VocabularyScan {
                 guard let field = vocabulary.fields[fieldName],
                       let value = other.first == "\"" || other.first == "'" ? unquoted(other) : constants[other],
                       !field.terms.contains(where: { $0.key == value }) else { continue }
-                let error = VocabularyError(field: field, value: value, nearest: NearestTerms.to(value, in: field.terms))
+                let error = VocabularyError(field: field, value: value)
                 let named = other == value || other.first == "\"" || other.first == "'" ? "" : " (\(other))"
                 findings.append(RuleCheck.Finding(
                     file: file, line: index + 1, column: at.location - 6, code: nil,

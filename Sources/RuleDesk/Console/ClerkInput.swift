@@ -7,8 +7,9 @@ enum ClerkInput {
     /// Words that stand for meta commands.
     static let words = ["帮助": ".help", "退出": ".quit", "新案件": ".new"]
 
-    /// A ticket's or case's number as typed: letters, then parts joined by dashes (`KF-2026-000014`, `CASE-1`).
-    private static let number = #"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+"#
+    /// A ticket's or case's number as typed: two or more capitals, then parts with a digit joined by dashes
+    /// (`KF-2026-000014`, `CASE-1`, `KF-2026-X1`); `T-1` stays Lua.
+    private static let number = #"[A-Z]{2,}(?:-[A-Z0-9]*[0-9][A-Z0-9]*)+"#
     private static let alone = try! NSRegularExpression(pattern: "^" + number + "$")
     /// A running number's shape (`KF-2026-000014`): a number of this shape that is not stored is a mistake.
     private static let running = try! NSRegularExpression(pattern: #"^[A-Z]{2,}-[0-9]{4}-[0-9]+$"#)

@@ -51,7 +51,8 @@ extension ConsoleSession {
         let kind = results.kind(index)
         if let value = try? held(results.value(index, "handle")), value.kind == kind { return show(value) }
         return ConsoleView.show(results.displayValue(index), kind: kind, format: format,
-                                recorded: engine.declared.ticketColumns.map(\.column))
+                                recorded: engine.declared.ticketColumns.map(\.column), vocabulary: engine.vocabulary,
+                                language: language)
     }
 
     /// A held value as shown in the current format, keys followed by their names from the rules' labels.

@@ -3,11 +3,13 @@ import LuaRuntime
 /// How the console shows Lua values: a ticket as a card, tickets as a table, anything else like Lua would; or
 /// everything as JSON. (A decision and a plan are held in Swift: see ``HeldValue``.)
 enum ConsoleView {
-    /// `recorded` are the ticket columns the rules declare (shown in tables of tickets).
-    static func show(_ value: LuaValue, kind: String?, format: ConsoleSession.Format, recorded: [String]) -> String {
+    /// `recorded` are the ticket columns the rules declare (shown in tables of tickets); a ticket's card is in
+    /// `language`, with the rules' `vocabulary` naming its values.
+    static func show(_ value: LuaValue, kind: String?, format: ConsoleSession.Format, recorded: [String],
+                     vocabulary: Vocabulary, language: Language) -> String {
         switch (kind, format) {
         case (_, .json): return JSONText.encode(value)
-        case ("ruledesk.ticket", _): return card(value)
+        case ("ruledesk.ticket", _): return card(value, vocabulary: vocabulary, language: language)
         case ("ruledesk.tickets", _): return table(value.arrayValue ?? [], results: recorded)
         default: return inline(value)
         }
@@ -28,14 +30,36 @@ enum ConsoleView {
         }
     }
 
-    /// A ticket: one field a line, the ones a clerk asks about first.
-    static func card(_ value: LuaValue) -> String {
+    /// A ticket: one field a line, the ones a clerk asks about first. In Chinese, a field's Chinese name comes
+    /// before its key, and a value of the vocabulary reads `给排水管道(plumbing)`.
+    static func card(_ value: LuaValue, vocabulary: Vocabulary, language: Language) -> String {
         let fields = value.tableValue ?? [:]
         let first = ["number", "registered_on", "received_at", "community", "household", "owner", "phone", "kind", "cause",
                      "component", "trades", "estimated_cost", "status"]
         let keys = first.filter { fields[$0] != nil } + fields.keys.filter { !first.contains($0) }.sorted()
-        let width = keys.map(DisplayWidth.of).max() ?? 0
-        return keys.map { DisplayWidth.pad($0, to: width + 2) + inline(fields[$0]!, nested: false) }.joined(separator: "\n")
+        let shown = keys.map { key -> String in
+            guard language == .zh else { return key }
+            let title = vocabulary.fields[key]?.title ?? ConsoleMessage.fieldTitle(key).text(in: .zh)
+            return title == key ? key : "\(title) \(key)"
+        }
+        let width = shown.map(DisplayWidth.of).max() ?? 0
+        return zip(keys, shown).map { key, label in
+            DisplayWidth.pad(label, to: width + 2) + cardValue(fields[key]!, vocabulary.fields[key], language)
+        }.joined(separator: "\n")
+    }
+
+    /// A card's value: in Chinese, a vocabulary's value with its name first and booleans as 是 or 否.
+    private static func cardValue(_ value: LuaValue, _ field: Vocabulary.Field?, _ language: Language) -> String {
+        guard language == .zh else { return inline(value, nested: false) }
+        func named(_ key: String) -> String {
+            field?.terms.first { $0.key == key }.map { "\($0.name)(\(key))" } ?? key
+        }
+        switch value {
+        case .boolean(let b): return b ? "是" : "否"
+        case .string(let s): return named(s)
+        case .array(let items) where field != nil: return items.isEmpty ? "—" : items.map { named($0.stringValue ?? "") }.joined(separator: "、")
+        default: return inline(value, nested: false)
+        }
     }
 
     /// Rows of tickets as an aligned table, with the recorded `results` columns the rules declare.

@@ -25,8 +25,11 @@ public struct ImportOptions: Sendable {
 
 /// How far an import is.
 public struct ImportProgress: Sendable {
+    /// Rows checked and written so far.
     public let done: Int
+    /// Rows in the file.
     public let total: Int
+    /// Since the import began.
     public let seconds: Double
 }
 

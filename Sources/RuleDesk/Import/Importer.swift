@@ -87,7 +87,7 @@ public struct Importer: Sendable {
     private func run(_ kind: ImportKind, data: Data, named name: String, options: ImportOptions, started: Date) throws -> ImportReport {
         let source = try SourceFile.table(data, path: name, options: options)
         let table = try ImportTable(source, path: name, kind: kind, strict: options.strict)
-        let events = kind == .events ? try EventImport(store: store, settings: settings) : nil
+        let events = kind == .events ? try EventImport(store: store, settings: settings, language: language) : nil
         let written: Int
         do {
             written = try store.write { db in
@@ -191,7 +191,7 @@ public struct Importer: Sendable {
         case .tickets:
             var ticket = try TicketFields(row: row, settings: settings, lookups: lookups, vocabulary: vocabulary,
                                           language: language).ticket(in: db)
-            try ticket.insert(db)
+            try ticket.insertImported(db)
             return ticket.number
         case .revisits:
             var result = try RevisitResult(row: row, lookups: lookups, in: db)

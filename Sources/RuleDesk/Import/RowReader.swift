@@ -26,7 +26,7 @@ struct RowReader {
     func has(_ column: String) -> Bool { row.fields[column] != nil }
 
     func raw(_ column: String) -> String {
-        (row.fields[column] ?? "").trimmingCharacters(in: .whitespaces)
+        (row.fields[column] ?? "").trimmedSpaces
     }
 
     func optionalText(_ column: String) -> String? {
@@ -87,7 +87,7 @@ struct RowReader {
 
     func integer(_ column: String, default fallback: Int, minimum: Int) throws -> Int {
         guard let value = optionalText(column) else { return fallback }
-        guard let number = WrittenValue.integer(value) else { throw fail(column, "\(shown(column, value)) is not a whole number") }
+        guard let number = WrittenValue.integer(value) else { throw fail(column, "\(shown(column, value)) is not a whole number; write e.g. 12 or 1,200") }
         guard number >= minimum else { throw fail(column, "\(number) is too small; the least is \(minimum)") }
         return number
     }

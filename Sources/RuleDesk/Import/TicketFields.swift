@@ -36,11 +36,11 @@ struct TicketFields {
         }
         let year = received.localDate(in: settings.timeZone).year
         let number = try row.optionalText("number") ?? lookups.nextTicketNumber(year: year, in: db)
-        guard try Ticket.filter(Column("number") == number).fetchCount(db) == 0 else {
+        guard try !Ticket.exists(number: number, in: db) else {
             throw row.fail("number", "ticket '\(number)' exists already; leave number empty to get the next one")
         }
         let trades = try row.raw("trades").split(separator: "|")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { try key($0, "trades") }
+            .map { String($0).trimmedSpaces }.filter { !$0.isEmpty }.map { try key($0, "trades") }
         let surveyDate = try row.optionalDate("survey_date")
         let completed = try row.dateOrMoment("completed_at", zone: settings.timeZone)
         if let survey = surveyDate, survey < received.localDate(in: settings.timeZone) {

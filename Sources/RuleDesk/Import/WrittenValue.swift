@@ -7,7 +7,7 @@ import Foundation
 public enum WrittenValue {
     /// A calendar date in one of the forms above, or nil (a day that does not exist included).
     public static func date(_ text: String) -> LocalDate? {
-        var scanner = Scanner(HalfWidth.folded(text).trimmingCharacters(in: .whitespaces))
+        var scanner = Scanner(HalfWidth.folded(text).trimmedSpaces)
         guard let date = scanner.date(), scanner.atEnd else { return nil }
         return date
     }
@@ -15,7 +15,7 @@ public enum WrittenValue {
     /// A moment: a date as above followed by a time `H:MM` or `H:MM:SS` (a space or `T` between), and an offset
     /// (`Z`, `+08:00`) or none, when it is a wall-clock time in `zone`; `2026年3月5日9:30` needs no space. Nil for a date alone or anything else.
     public static func moment(_ text: String, zone: TimeZone) -> Timestamp? {
-        let folded = HalfWidth.folded(text).trimmingCharacters(in: .whitespaces)
+        let folded = HalfWidth.folded(text).trimmedSpaces
         if let iso = Timestamp(folded) { return iso }
         var scanner = Scanner(folded)
         guard let date = scanner.date() else { return nil }
@@ -30,19 +30,20 @@ public enum WrittenValue {
             second = s
         }
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let iso = "\(date)T\(two(hour)):\(two(minute)):\(two(second))" + scanner.rest.trimmingCharacters(in: .whitespaces)
+        let iso = "\(date)T\(two(hour)):\(two(minute)):\(two(second))" + scanner.rest.trimmedSpaces
         return Timestamp(iso, zone: zone)
     }
 
     /// A non-negative or negative amount of yuan, with an optional `¥`/`￥` before or `元` after, thousands
     /// grouped by commas or not; nil for anything else.
     static func amount(_ text: String) -> Double? {
-        var value = HalfWidth.folded(text).trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty, text.utf8.allSatisfy({ (48...57).contains($0) }) { return Double(text) }   // the common case, 1200
+        var value = HalfWidth.folded(text).trimmedSpaces
         let negative = value.hasPrefix("-")
         if negative { value.removeFirst() }
         if let first = value.first, first == "¥" || first == "￥" { value.removeFirst() }
         if value.hasSuffix("元") { value.removeLast() }
-        value = value.trimmingCharacters(in: .whitespaces)
+        value = value.trimmedSpaces
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty else { return nil }
         if parts.count == 2, parts[1].isEmpty || !parts[1].allSatisfy(\.isASCIIDigit) { return nil }
@@ -55,7 +56,7 @@ public enum WrittenValue {
 
     /// True or false in one of the forms above (letters in any case), or nil.
     static func boolean(_ text: String) -> Bool? {
-        switch HalfWidth.folded(text).trimmingCharacters(in: .whitespaces).lowercased() {
+        switch HalfWidth.folded(text).trimmedSpaces.lowercased() {
         case "true", "是", "y", "yes", "1": return true
         case "false", "否", "n", "no", "0": return false
         default: return nil

@@ -5,10 +5,13 @@ import GRDB
 struct EventImport {
     let settings: Settings
     let recorder: EventRecorder
+    /// The language of a refusal.
+    let language: Language
 
     /// Fails, saying how to publish, when no rules are published.
-    init(store: Store, settings: Settings) throws {
+    init(store: Store, settings: Settings, language: Language) throws {
         self.settings = settings
+        self.language = language
         recorder = try EventRecorder(store: store, settings: settings)
     }
 
@@ -19,10 +22,11 @@ struct EventImport {
         let event = try entry(row)
         do {
             _ = try recorder.record(number, event, today: settings.today, in: db)
-        } catch LifecycleError.unknownTicket(let number, let near) {
-            throw row.fail("number", "no ticket \(number)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
-        } catch LifecycleError.refused(_, let why) {
-            throw row.fail("event", why)
+        } catch let error as LifecycleError {
+            switch error {
+            case .refused(_, let why): throw row.fail("event", why.text(in: language))
+            default: throw row.fail("number", error.text(in: language))
+            }
         }
         return "line \(row.row.line)"
     }

@@ -39,7 +39,7 @@ public final class EventRecorder {
         }
         var ticket = ticketCase.ticket
         guard let received = Timestamp(ticket.receivedAt) else {
-            throw LifecycleError.refused(number, "its received_at '\(ticket.receivedAt)' is not a time; fix the ticket first")
+            throw LifecycleError.refused(number, .badReceivedAt(ticket.receivedAt))
         }
         var at = entry.at, on = entry.on
         if let text = at {
@@ -48,12 +48,12 @@ public final class EventRecorder {
             } else if let moment = WrittenValue.moment(text, zone: settings.timeZone) {
                 at = moment.iso8601(in: settings.timeZone)
             } else {
-                throw LifecycleError.refused(number, "--at '\(text)' is not a time; write e.g. 2026-05-12 16:30 or 2026-05-12T16:30:00+08:00")
+                throw LifecycleError.refused(number, .notATime(text))
             }
         }
         let date = on ?? at.flatMap { Timestamp($0)?.localDate(in: settings.timeZone) } ?? today
         if let on, let at, Timestamp(at)?.localDate(in: settings.timeZone) != on {
-            throw LifecycleError.refused(number, "--on \(on) and --at \(at) name different days; give one")
+            throw LifecycleError.refused(number, .differentDays(on, at: at))
         }
         if let why = ticket.refusal(of: entry, on: date, registered: received.localDate(in: settings.timeZone), today: today) {
             throw LifecycleError.refused(number, why)
@@ -98,10 +98,10 @@ public final class EventRecorder {
     /// Refuses a consent the ticket's decision does not allow (the output the rules' `consent` names is not true).
     private func requireConsentAllowed(_ decision: RecordedDecision, number: String) throws {
         guard let key = engine.declared.consentKey, let consent = engine.declared.consent else {
-            throw LifecycleError.refused(number, "the rules in force declare no `consent`, so no deadline can be extended")
+            throw LifecycleError.refused(number, .noConsentDeclared)
         }
         guard decision.keys[key] == .boolean(true) else {
-            throw LifecycleError.refused(number, "its decision does not allow a consent (\(consent.rule).\(consent.field) is not true): only the cases the rules name may be extended")
+            throw LifecycleError.refused(number, .consentNotAllowed("\(consent.rule).\(consent.field)"))
         }
     }
 }

@@ -46,9 +46,9 @@ public struct WorkQueue: Sendable {
     /// The queue on `day`; `responsible` is the ticket column the rules' `responsible` output is copied into
     /// (``DeclaredResults/responsibleColumn``), nil when no rules are in force or they declare none.
     public init(on day: LocalDate, filter: Filter, calendar: WorkCalendar, responsible: String?, in db: Database) throws {
-        // Open and unmet at the end of `day`: what was closed or met later was still waiting then.
-        var conditions = ["(c.closed_on IS NULL OR c.closed_on > ?)", "(c.met_on IS NULL OR c.met_on > ?)"]
-        var arguments: [any DatabaseValueConvertible] = [day, day]
+        // Registered, open and unmet at the end of `day`: what was met or closed later was still waiting then.
+        var conditions = ["t.registered_on <= ?", "(c.closed_on IS NULL OR c.closed_on > ?)", "(c.met_on IS NULL OR c.met_on > ?)"]
+        var arguments: [any DatabaseValueConvertible] = [day, day, day]
         let who = responsible.map { "t." + $0.quotedDatabaseIdentifier } ?? "NULL"
         if filter.overdueOnly {
             conditions.append("c.due < ?")

@@ -46,7 +46,7 @@ public enum ConsoleMessage: ClerkMessage {
     case formIntro
     /// The question for one field of a new case: its name and title.
     case formPrompt(field: String, title: String)
-    /// The name of a ticket field that has no vocabulary.
+    /// The name of a ticket field that has no vocabulary (its key when it has no Chinese name).
     case fieldTitle(String)
     /// Ctrl-C during the questions.
     case formCancelled
@@ -124,7 +124,7 @@ public enum ConsoleMessage: ClerkMessage {
         case .formPrompt(let field, let title):
             Bilingual(en: "\(field)> ", zh: "\(title) \(field)> ")
         case .fieldTitle(let field):
-            Bilingual(en: field, zh: Self.chineseTitles[field] ?? "字段 \(field)")
+            Bilingual(en: field, zh: Self.chineseTitles[field] ?? field)
         case .formCancelled:
             Bilingual(en: "the new case is dropped", zh: "已取消新案件")
         case .caseMade(let number):
@@ -151,10 +151,13 @@ public enum ConsoleMessage: ClerkMessage {
         }
     }
 
-    /// The Chinese names of the ticket fields a new case asks for that the rules' vocabulary does not name.
+    /// The Chinese names of the ticket fields the rules' vocabulary does not name (a new case's questions, a
+    /// ticket's card); a field without one is shown by its key.
     private static let chineseTitles = [
-        "community": "小区", "household": "住户", "received_at": "登记时间", "estimated_cost": "预估费用(元)",
-        "households_affected": "投诉户数", "hazard": "结构或安全隐患", "media": "媒体或政府介入", "complex": "特别复杂的维修",
+        "number": "工单号", "registered_on": "登记日期", "received_at": "登记时间", "community": "小区", "household": "住户",
+        "owner": "业主", "phone": "电话", "estimated_cost": "预估费用(元)", "households_affected": "投诉户数",
+        "hazard": "结构或安全隐患", "media": "媒体或政府介入", "complex": "特别复杂的维修", "status": "状态",
+        "survey_date": "勘察日期", "completed_at": "完工时间", "completed_on": "完工日期", "description": "情况说明",
     ]
 
     public static let examples: [ConsoleMessage] = [

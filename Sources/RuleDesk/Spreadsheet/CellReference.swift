@@ -1,4 +1,4 @@
-/// Cell references as Excel writes them: `A1`, `AB12`; columns from 0, rows from 1.
+/// The column letters of cell references as Excel writes them (`A1`, `AB12`); columns from 0.
 enum CellReference {
     /// `A`, …, `Z`, `AA`, … for columns 0, 1, …
     static func column(_ index: Int) -> String {
@@ -20,10 +20,5 @@ enum CellReference {
             letters += 1
         }
         return letters > 0 ? index - 1 : nil
-    }
-
-    /// The row of a reference such as `AB12`, or nil.
-    static func rowNumber(of reference: String) -> Int? {
-        Int(String(reference.drop(while: { $0.isLetter })))
     }
 }

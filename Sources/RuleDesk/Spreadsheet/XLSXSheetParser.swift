@@ -131,9 +131,3 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 }
-
-/// An element's name without its namespace prefix (`x:row` is `row`).
-func localName(_ element: String) -> Substring {
-    guard let colon = element.lastIndex(of: ":") else { return Substring(element) }
-    return element[element.index(after: colon)...]
-}

@@ -11,7 +11,7 @@ extension Vocabulary {
         for (name, values) in stored {
             guard let field = fields[name] else { continue }
             for value in values where !field.terms.contains(where: { $0.key == value }) {
-                throw VocabularyError(field: field, value: value, nearest: NearestTerms.to(value, in: field.terms))
+                throw VocabularyError(field: field, value: value)
             }
         }
     }

@@ -73,18 +73,6 @@ public struct Vocabulary: Sendable, Equatable {
     public func normalise(_ value: String, field: String) throws(VocabularyError) -> String {
         guard let declared = fields[field] else { return value }
         if let term = declared.term(for: value) { return term.key }
-        throw VocabularyError(field: declared, value: value, nearest: NearestTerms.to(value, in: declared.terms))
-    }
-
-    /// Each of `values` (a list field's items) as its key.
-    public func normalise(_ values: [String], field: String) throws(VocabularyError) -> [String] {
-        var keys: [String] = []
-        for value in values { keys.append(try normalise(value, field: field)) }
-        return keys
-    }
-
-    /// The Chinese name of `key` in `field`, if the vocabulary lists it.
-    public func name(of key: String, field: String) -> String? {
-        fields[field]?.terms.first { $0.key == key }?.name
+        throw VocabularyError(field: declared, value: value)
     }
 }
