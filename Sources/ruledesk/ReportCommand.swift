@@ -12,8 +12,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Run a report script of rules/reports/ (weekly, quarterly, yearly) and print or write the report.",
         discussion: """
-            The report covers one period: --week, --quarter or --year, whichever the script takes (default: the one
-            that holds today), or any --from/--to. It shows the state at the end of the period's last day. The same
+            The report covers one period: --week, --quarter or --year, whichever the
+            script takes (default: the one that holds today), or any --from/--to.
+            It shows the state at the end of the period's last day. The same
             database, rules and options give the same bytes.
 
             Example:
