@@ -35,6 +35,8 @@ struct DueCommand: ParsableCommand {
     @Option(help: "text for people, json for programs, csv for Excel.")
     var format: QueueFormat = .text
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -59,7 +61,7 @@ struct DueCommand: ParsableCommand {
         switch format {
         case .json: Terminal.print(queue.json)
         case .csv: Terminal.print(queue.csv)
-        case .text: Terminal.print(queue.text(departmentNames: inForce?.labels ?? [:]))
+        case .text: Terminal.print(queue.text(wording: LifecycleWording(language: language.language, engine: inForce)))
         }
     }
 }

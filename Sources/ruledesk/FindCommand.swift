@@ -26,12 +26,17 @@ struct FindCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOptions
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let settings = try Settings.fromEnvironment()
         let store = try database.open(for: .read)
         let found = try store.read { try OwnerSearch(text: text, on: settings.today, in: $0) }
-        Terminal.print(output.format == .json ? found.json(showingPersonalData: showPII) : found.text(showingPersonalData: showPII))
+        guard output.format == .text else { return Terminal.print(found.json(showingPersonalData: showPII)) }
+        let inForce = try store.read { try RuleReleases.inForce(in: $0) } == nil ? nil
+            : try RuleEngine(ruleSet: RuleSource.published.load(from: store), store: store, settings: settings)
+        Terminal.print(found.text(showingPersonalData: showPII, wording: LifecycleWording(language: language.language, engine: inForce)))
     }
 }

@@ -6,8 +6,9 @@ struct GenCommand: ParsableCommand {
         commandName: "gen",
         abstract: "Build a made-up world with N new tickets in a new database (benchmarks, demos, tests).",
         discussion: """
-            The world has the holiday calendar, communities, households, contractors and N new tickets with a
-            spread of causes, costs, components, trades and dates over 2024–2026. The same --seed gives the same world.
+            The world has the holiday calendar, communities in two offices, households, contractors and N new tickets
+            with a spread of causes, costs, components, trades and dates over 2024–2026, and what happened to them
+            since (feedback, callbacks and their ratings, closings, as events). The same --seed gives the same world.
             If it fails, it leaves no database behind, so the same command can be run again.
 
             Example:

@@ -54,6 +54,8 @@ struct RecordCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOptions
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -66,7 +68,9 @@ struct RecordCommand: ParsableCommand {
         entry.cost = cost
         entry.rating = rating
         entry.note = note
-        let recorded = try EventRecorder(store: store, settings: settings).record(number, entry, today: settings.today)
+        let recorder = try EventRecorder(store: store, settings: settings)
+        let recorded = try recorder.record(number, entry, today: settings.today)
+        let wording = LifecycleWording(language: language.language, engine: recorder.engine)
         let calendar = try store.calendar()
         let today = settings.today
         if output.format == .json {
@@ -77,11 +81,11 @@ struct RecordCommand: ParsableCommand {
                 ("sla", try recorded.clocks.json(on: today, calendar: calendar)),
             ]))
         } else {
-            Terminal.print("recorded \(recorded.event.rawValue) on \(recorded.on) for \(recorded.number)")
-            Terminal.print(try recorded.clocks.text(on: today, calendar: calendar))
+            Terminal.print(wording.say(.recorded(recorded.event, on: wording.date(recorded.on), ticket: recorded.number)))
+            Terminal.print(try recorded.clocks.text(on: today, calendar: calendar, wording: wording))
         }
         if let failure = recorded.failure {
-            throw CommandFailure(message: "the event is recorded, but the rules in force fail on \(recorded.number): \(failure.message)", status: 3)
+            throw CommandFailure(message: wording.say(.rulesFailedAfterEvent("\(recorded.number): \(failure.message)")), status: 3)
         }
     }
 }

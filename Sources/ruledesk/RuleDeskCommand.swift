@@ -11,7 +11,7 @@ struct RuleDeskCommand: ParsableCommand {
             Set up a database and see the sample decisions:
               ruledesk init && ruledesk import communities samples/communities.csv && ruledesk eval KF-2026-000001
             """,
-        subcommands: [InitCommand.self, ImportCommand.self, EvalCommand.self, TestCommand.self, RevisitCommand.self, BatchCommand.self, GenCommand.self, CheckCommand.self, TypesCommand.self, DiffCommand.self, HistoryCommand.self, ExplainCommand.self, RulesCommand.self, ReplCommand.self, RecordCommand.self, DueCommand.self, SlaCommand.self, FindCommand.self]
+        subcommands: [InitCommand.self, ImportCommand.self, EvalCommand.self, TestCommand.self, RevisitCommand.self, BatchCommand.self, GenCommand.self, CheckCommand.self, TypesCommand.self, DiffCommand.self, HistoryCommand.self, ExplainCommand.self, RulesCommand.self, ReplCommand.self, RecordCommand.self, DueCommand.self, SlaCommand.self, FindCommand.self, ReportCommand.self]
     )
 
     /// The one place errors are rendered: usage errors exit 2 with the usage; a ``CommandFailure`` exits with its

@@ -23,6 +23,8 @@ struct SlaCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOptions
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -31,6 +33,9 @@ struct SlaCommand: ParsableCommand {
         let clocks = try store.read { try TicketClocks(number: number, in: $0) }
         let calendar = try store.calendar()
         let day = on ?? settings.today
-        Terminal.print(output.format == .json ? try clocks.json(on: day, calendar: calendar) : try clocks.text(on: day, calendar: calendar))
+        guard output.format == .text else { return Terminal.print(try clocks.json(on: day, calendar: calendar)) }
+        let inForce = try store.read { try RuleReleases.inForce(in: $0) } == nil ? nil
+            : try RuleEngine(ruleSet: RuleSource.published.load(from: store), store: store, settings: settings)
+        Terminal.print(try clocks.text(on: day, calendar: calendar, wording: LifecycleWording(language: language.language, engine: inForce)))
     }
 }

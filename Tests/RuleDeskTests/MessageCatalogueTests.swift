@@ -8,6 +8,7 @@ import Testing
     static let catalogue: [(concern: String, messages: [any ClerkMessage])] = [
         ("ConsoleMessage", ConsoleMessage.examples),
         ("VocabularyMessage", VocabularyMessage.examples),
+        ("LifecycleMessage", LifecycleMessage.examples),
     ]
 
     @Test(arguments: catalogue.map(\.concern))

@@ -52,6 +52,7 @@ import Testing
         let modules = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root + "/rules/lib").filter { $0.hasSuffix(".lua") }.sorted()
         #expect(modules.count >= 3)
         #expect(stored.modules.map(\.path) == modules.map { "published \(rules.version.prefix(12))/lib/\($0)" })
+        #expect(stored.reports.map(\.path) == ["quarterly", "weekly", "yearly"].map { "published \(rules.version.prefix(12))/reports/\($0).lua" })
         #expect(stored.rules.map(\.name) == rules.rules.map(\.name))
         #expect(try RuleEngine(ruleSet: stored, store: store, settings: Fixtures.shanghai).rules.count == rules.rules.count)
         #expect(try store.read { try RuleReleases.resolve(String(rules.version.prefix(8)).uppercased(), in: $0) } == rules.version)

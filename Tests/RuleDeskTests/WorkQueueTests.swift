@@ -113,9 +113,10 @@ import Testing
         #expect(match.household == "T01-1-101" && match.foundBy == foundBy)
         #expect(match.tickets.map(\.number) == ["KF-2026-000102", "KF-2026-000101"])   // newest first, both open
         #expect(match.tickets[1].next?.deadline == "survey_due")
-        #expect(found.text(showingPersonalData: false).contains("138****0001"))
-        #expect(!found.text(showingPersonalData: false).contains("13800000001"))
-        #expect(found.text(showingPersonalData: true).contains("13800000001"))
+        let english = LifecycleWording(language: .en, engine: nil)
+        #expect(found.text(showingPersonalData: false, wording: english).contains("138****0001"))
+        #expect(!found.text(showingPersonalData: false, wording: english).contains("13800000001"))
+        #expect(found.text(showingPersonalData: true, wording: english).contains("13800000001"))
     }
 
     @Test func findsARoomAndSaysWhenNothingMatches() throws {
@@ -124,7 +125,7 @@ import Testing
         #expect(room.matches.map(\.household) == ["T02-3-2-801"] && room.matches[0].foundBy == "room")
         #expect(room.matches[0].phone == "13900000002")   // stored normalised at import
         let none = try store.read { try OwnerSearch(text: "王五", on: LocalDate("2026-05-06")!, in: $0) }
-        #expect(none.matches.isEmpty && none.text(showingPersonalData: false).hasPrefix("nothing found for '王五'"))
+        #expect(none.matches.isEmpty && none.text(showingPersonalData: false, wording: LifecycleWording(language: .en, engine: nil)).hasPrefix("nothing found for '王五'"))
         let closed = try store.read { try OwnerSearch(text: "李四", on: LocalDate("2026-05-06")!, in: $0) }
         #expect(closed.json(showingPersonalData: false).contains("\"phone\": \"139****0002\""))
     }

@@ -97,6 +97,7 @@
 ---@field completion_date string completion acceptance date (竣工验收), YYYY-MM-DD
 ---@field handover_date string? handover date, YYYY-MM-DD
 ---@field households_total integer households in the community, moved in or not
+---@field office string its customer-service office (客户服务处); empty for the default office
 
 ---A household (no owner, no phone).
 ---@class Household
@@ -200,7 +201,7 @@ function Calendar:add_months(date, n) end
 ---@field needs? string[] rules whose results this one reads through ctx.results
 ---@field outputs table<string, string> each field and its type: string, integer, number, boolean, date, table, any; T[]; T?
 ---@field labels? table<string, string> names shown beside output keys
----@field record? table<string, string> output → the ticket column the batch copies it into: department (text), survey_due (text), repair_due (text), resolve_due (text), tier (integer), class (text), major (boolean)
+---@field record? table<string, string> output → the ticket column the batch copies it into: department (text), survey_due (text), repair_due (text), resolve_due (text), tier (integer), class (text), major (boolean), registered_on (text)
 ---@field work_order? table<string, string> output → the work order's column: class (text), survey_due (text), repair_due (text); a work order is issued when its required columns (class) are set
 ---@field deadlines? table<string, ruledesk.Event> date output → the recorded event that meets it
 ---@field consent? { allowed_by: string, extends: string[] } the boolean output that allows recording the owner's consent, and the deadlines a consent moves
@@ -253,6 +254,20 @@ function revisit_result(fields) end
 ---@param options table
 ---@return table, string[]
 function plan(options) end
+
+---decides a stored ticket and writes it as the batch does: the copies onto the ticket, its deadlines
+---@param number string
+function decide(number) end
+
+---sets what recorded events leave on a ticket: completed_on, feedback_on, callback_on, callback_rating, closed_on, …
+---@param number string
+---@param facts table
+function facts(number, facts) end
+
+---runs a report script: report{ name =, week = | quarter = | year = | from =, to =, office = }; sections by id
+---@param options table
+---@return table
+function report(options) end
 
 ---fails with `what: expected E, got A`
 ---@param actual any

@@ -1,10 +1,11 @@
 import Foundation
 import LuaRuntime
 
-/// `ruledesk check`: compiles every rule and module, checks the rule-set contract (with the declarations of where
-/// outputs go) and that each module returns its table, finds a `require` of a module there is not, and lints rules,
-/// modules and tests with luacheck (undefined globals, unused variables, shadowing), and finds a ticket field compared
-/// with a value outside the rules' vocabulary, all with file:line.
+/// `ruledesk check`: compiles every rule, module and report script, checks the rule-set contract (with the
+/// declarations of where outputs go), the report contract, and that each module returns its table, finds a
+/// `require` of a module there is not, lints rules, modules, reports and tests with luacheck (undefined globals,
+/// unused variables, shadowing), and finds a ticket field compared with a value outside the rules' vocabulary, all
+/// with file:line.
 public struct RuleCheck {
     /// One problem found.
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
@@ -58,9 +59,10 @@ public struct RuleCheck {
                 findings.append(Self.finding(error, file: ruleSet.folder))
             }
         }
+        if findings.isEmpty { findings += Self.checkReports(ruleSet) }
         let tests = ruleSet.folder + "/tests"
         let testModules = Self.luaFiles(in: tests + "/" + RuleSet.modulesFolder)
-        let testFiles = Self.luaFiles(in: tests) + testModules
+        let testFiles = Self.luaFiles(in: tests) + Self.luaFiles(in: tests + "/" + RuleSet.reportsFolder) + testModules
         let ruleFiles = ruleSet.files.map { ruleSet.folder + "/" + $0.name }
         let moduleNames = ruleSet.modules.compactMap(\.moduleName)
         let testModuleNames = testModules.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
@@ -91,6 +93,26 @@ public struct RuleCheck {
             return [finding(error, file: ruleSet.folder)]
         } catch {
             return [Finding(file: ruleSet.folder, line: nil, column: nil, code: nil, message: "\(error)", isError: true)]
+        }
+    }
+
+    /// Each report script compiles and keeps the report contract (name, title, parameters, build); names are unique.
+    private static func checkReports(_ ruleSet: RuleSet) -> [Finding] {
+        var names: [String: String] = [:]
+        return ruleSet.reports.compactMap { file in
+            do {
+                let lua = try LuaState()
+                let script = try ReportScript.load(file, into: lua, modules: try RuleModules(ruleSet, into: lua))
+                if let first = names[script.name] {
+                    return finding(.contract(file.path, "the report name '\(script.name)' is taken by \(first); give each report its own name"), file: file.path)
+                }
+                names[script.name] = file.path
+                return nil
+            } catch let error as RuleSetError {
+                return finding(error, file: file.path)
+            } catch {
+                return Finding(file: file.path, line: nil, column: nil, code: nil, message: "\(error)", isError: true)
+            }
         }
     }
 

@@ -15,9 +15,10 @@ extension ConsoleHelpers {
                 }
                 let entry = try Self.entry(event, try call.value(2))
                 let recorded = try console.recorder().record(number, entry, today: console.settings.today)
-                var lines = ["recorded \(event.rawValue) on \(recorded.on) for \(recorded.number)",
-                             try recorded.clocks.text(on: console.settings.today, calendar: try console.store.calendar())]
-                if let failure = recorded.failure { lines.append("the rules in force fail on it: \(failure.message)") }
+                let wording = console.lifecycleWording
+                var lines = [wording.say(.recorded(event, on: wording.date(recorded.on), ticket: recorded.number)),
+                             try recorded.clocks.text(on: console.settings.today, calendar: try console.store.calendar(), wording: wording)]
+                if let failure = recorded.failure { lines.append(wording.say(.rulesFailedAfterEvent(failure.message))) }
                 console.printLine(lines.joined(separator: "\n"))
                 return []
             }),
@@ -32,7 +33,7 @@ extension ConsoleHelpers {
                 let calendar = try console.store.calendar()
                 let queue = try console.store.read { try WorkQueue(on: day, filter: filter, calendar: calendar,
                                                                      responsible: console.engine.declared.responsibleColumn, in: $0) }
-                console.printLine(queue.text(departmentNames: console.engine.labels))
+                console.printLine(queue.text(wording: console.lifecycleWording))
                 return []
             }),
             "sla": .reference(lua.function { call in
@@ -42,7 +43,7 @@ extension ConsoleHelpers {
                 }
                 let day = try Self.date(try call.value(1), "sla(number, date)") ?? console.settings.today
                 let clocks = try console.store.read { try TicketClocks(number: number, in: $0) }
-                console.printLine(try clocks.text(on: day, calendar: try console.store.calendar()))
+                console.printLine(try clocks.text(on: day, calendar: try console.store.calendar(), wording: console.lifecycleWording))
                 return []
             }),
             "find": .reference(lua.function { call in
@@ -50,7 +51,7 @@ extension ConsoleHelpers {
                     throw LuaError(.runtime, "find(\"13800000010\") expects a phone, a name, a household, a room or a ticket number")
                 }
                 let found = try console.store.read { try OwnerSearch(text: text, on: console.settings.today, in: $0) }
-                console.printLine(found.text(showingPersonalData: console.showPII))
+                console.printLine(found.text(showingPersonalData: console.showPII, wording: console.lifecycleWording))
                 return []
             }),
         ]
@@ -90,6 +91,9 @@ extension ConsoleHelpers {
 }
 
 extension ConsoleSession {
+    /// The console's language and its rules' names for deadlines and keys.
+    var lifecycleWording: LifecycleWording { LifecycleWording(language: language, engine: engine) }
+
     /// The recorder of `record(…)`, on the database opened for writing (the console itself only reads it); an
     /// error saying so when the file cannot be written.
     func recorder() throws -> EventRecorder {

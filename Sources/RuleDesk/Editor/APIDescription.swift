@@ -59,6 +59,7 @@ public enum APIDescription {
         Field(name: "completion_date", type: "string", doc: "completion acceptance date (竣工验收), YYYY-MM-DD"),
         Field(name: "handover_date", type: "string?", doc: "handover date, YYYY-MM-DD"),
         Field(name: "households_total", type: "integer", doc: "households in the community, moved in or not"),
+        Field(name: "office", type: "string", doc: "its customer-service office (客户服务处); empty for the default office"),
     ]
 
     /// `ctx.household` and the items of `ctx.households(…)`.
@@ -121,6 +122,12 @@ public enum APIDescription {
         Function(name: "revisit_result", parameters: [("fields", "table")], returns: "string", doc: "records one visit"),
         Function(name: "plan", parameters: [("options", "table")], returns: "table, string[]",
                  doc: "a community's revisit plan: plan{ community =, on =, settings =, save = }"),
+        Function(name: "decide", parameters: [("number", "string")], returns: nil,
+                 doc: "decides a stored ticket and writes it as the batch does: the copies onto the ticket, its deadlines"),
+        Function(name: "facts", parameters: [("number", "string"), ("facts", "table")], returns: nil,
+                 doc: "sets what recorded events leave on a ticket: completed_on, feedback_on, callback_on, callback_rating, closed_on, …"),
+        Function(name: "report", parameters: [("options", "table")], returns: "table",
+                 doc: "runs a report script: report{ name =, week = | quarter = | year = | from =, to =, office = }; sections by id"),
         Function(name: "expect_eq", parameters: [("actual", "any"), ("expected", "any"), ("what", "string?")], returns: nil,
                  doc: "fails with `what: expected E, got A`"),
         Function(name: "expect_true", parameters: [("value", "any"), ("what", "string?")], returns: nil, doc: "value must be true"),

@@ -8,6 +8,7 @@ enum ColumnAliases {
             "completion_date": ["竣工日期", "竣工验收日期"],
             "handover_date": ["交付日期", "交房日期"],
             "households_total": ["总户数"],
+            "office": ["客服处", "客户服务处", "所属客服处"],
         ],
         .households: [
             "code": ["户号", "房屋编码"],

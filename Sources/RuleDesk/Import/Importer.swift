@@ -8,7 +8,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     /// The header the kind expects (README: each column's Chinese names, which a header may use instead).
     public var columns: [String] {
         switch self {
-        case .communities: return ["code", "name", "completion_date", "handover_date", "households_total"]
+        case .communities: return ["code", "name", "completion_date", "handover_date", "households_total", "office"]
         case .households: return ["code", "community", "building", "unit", "room", "owner", "phone", "moved_in_on"]
         case .contractors: return ["code", "name", "deposit"]
         case .tickets:
@@ -26,6 +26,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         switch self {
         case .tickets: return ["number"]
         case .events: return ["until", "cost", "rating", "by", "note"]
+        case .communities: return ["office"]
         default: return []
         }
     }
@@ -152,8 +153,12 @@ public struct Importer: Sendable {
             var community = Community(
                 id: nil, code: try row.text("code"), name: try row.text("name"),
                 completionDate: try row.date("completion_date"), handoverDate: try row.optionalDate("handover_date"),
-                householdsTotal: try row.integer("households_total", default: 0, minimum: 0))
-            community.id = try Community.filter(Column("code") == community.code).fetchOne(db)?.id
+                householdsTotal: try row.integer("households_total", default: 0, minimum: 0),
+                office: row.raw("office"))
+            let stored = try Community.filter(Column("code") == community.code).fetchOne(db)
+            community.id = stored?.id
+            // A file without the column keeps each stored community's office.
+            if !row.has("office"), let stored { community.office = stored.office }
             try community.save(db)
             return community.code
         case .households:

@@ -22,6 +22,9 @@ struct RowReader {
         personal.contains(column) ? "the value" : "'\(value)'"
     }
 
+    /// Whether the file has the column at all (optional columns may be left out of the header).
+    func has(_ column: String) -> Bool { row.fields[column] != nil }
+
     func raw(_ column: String) -> String {
         (row.fields[column] ?? "").trimmingCharacters(in: .whitespaces)
     }

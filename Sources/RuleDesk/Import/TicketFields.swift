@@ -58,7 +58,8 @@ struct TicketFields {
             hazard: try row.boolean("hazard"), media: try row.boolean("media"),
             surveyDate: surveyDate, completedAt: completed,
             description: row.raw("description"),
-            completedOn: completed.flatMap { Ticket.completionDate($0, in: settings.timeZone) })
+            completedOn: completed.flatMap { Ticket.completionDate($0, in: settings.timeZone) },
+            registeredOn: received.localDate(in: settings.timeZone))
     }
 }
 

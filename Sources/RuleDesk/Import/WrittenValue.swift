@@ -4,9 +4,9 @@ import Foundation
 /// `2026.3.5` or `2026年3月5日`; times after them (`2026/3/5 9:30`, `2026-03-05T09:30:00+08:00`); amounts `1,200.00`,
 /// `¥1200`, `￥1,200`, `1200元`; booleans `true/false`, `是/否`, `Y/N`, `yes/no`, `1/0`. Full-width digits and
 /// letters count as their ASCII twins (``HalfWidth``).
-enum WrittenValue {
+public enum WrittenValue {
     /// A calendar date in one of the forms above, or nil (a day that does not exist included).
-    static func date(_ text: String) -> LocalDate? {
+    public static func date(_ text: String) -> LocalDate? {
         var scanner = Scanner(HalfWidth.folded(text).trimmingCharacters(in: .whitespaces))
         guard let date = scanner.date(), scanner.atEnd else { return nil }
         return date
@@ -14,7 +14,7 @@ enum WrittenValue {
 
     /// A moment: a date as above followed by a time `H:MM` or `H:MM:SS` (a space or `T` between), and an offset
     /// (`Z`, `+08:00`) or none, when it is a wall-clock time in `zone`; `2026年3月5日9:30` needs no space. Nil for a date alone or anything else.
-    static func moment(_ text: String, zone: TimeZone) -> Timestamp? {
+    public static func moment(_ text: String, zone: TimeZone) -> Timestamp? {
         let folded = HalfWidth.folded(text).trimmingCharacters(in: .whitespaces)
         if let iso = Timestamp(folded) { return iso }
         var scanner = Scanner(folded)

@@ -25,10 +25,15 @@ public struct DeadlineClock: Sendable, Equatable {
     /// A recorded consent moved it.
     public let extended: Bool
 
-    /// Where the deadline stands on `day`.
+    /// Where the deadline stood at the end of `day`: an event recorded after that day had not happened yet.
     public func state(on day: LocalDate) -> State {
-        if let metOn { return metOn <= due ? .met : .late }
+        if let metOn = met(by: day) { return metOn <= due ? .met : .late }
         return due < day ? .overdue : .pending
+    }
+
+    /// The day it was met, if that was on or before `day`.
+    public func met(by day: LocalDate) -> LocalDate? {
+        metOn.flatMap { $0 <= day ? $0 : nil }
     }
 
     /// Reads a row of `deadline_clocks`.
@@ -66,11 +71,14 @@ public struct TicketClocks: Sendable {
         try self.init(ticketId: id, in: db)
     }
 
-    /// The day a clock is read on when the question is about `day`: the closing day of a closed ticket.
+    /// The day a clock is read on when the question is about `day`: the closing day of a ticket closed by then.
     public func asOf(_ day: LocalDate) -> LocalDate {
         closedOn.map { min($0, day) } ?? day
     }
 
-    /// The earliest unmet deadline.
-    public var next: DeadlineClock? { clocks.first { $0.metOn == nil } }
+    /// Whether the ticket was closed at the end of `day`.
+    public func isClosed(on day: LocalDate) -> Bool { closedOn.map { $0 <= day } ?? false }
+
+    /// The earliest deadline not met by `day`.
+    public func next(on day: LocalDate) -> DeadlineClock? { clocks.first { $0.met(by: day) == nil } }
 }

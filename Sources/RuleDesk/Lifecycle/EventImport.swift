@@ -34,20 +34,15 @@ struct EventImport {
             throw row.fail("event", "'\(name)' is not an event; use \(TicketEvent.sentence(TicketEvent.allCases))")
         }
         var entry = EventEntry(event: event, by: row.optionalText("by") ?? "import")
-        if let at = row.optionalText("at") {
-            if let day = LocalDate(at) {
-                entry.on = day
-            } else if Timestamp(at, zone: settings.timeZone) != nil {
-                entry.at = at
-            } else {
-                throw row.fail("at", "'\(at)' is neither a date (YYYY-MM-DD) nor an ISO 8601 time such as 2026-05-13T16:30:00+08:00")
-            }
-        } else {
+        guard let at = row.optionalText("at") else {
             throw row.fail("at", "is empty; write the day it happened (YYYY-MM-DD) or, for a completion, the time")
         }
-        if event != .complete, let at = entry.at {
-            entry.on = Timestamp(at, zone: settings.timeZone)!.localDate(in: settings.timeZone)
-            entry.at = nil
+        if let day = WrittenValue.date(at) {
+            entry.on = day
+        } else if let moment = WrittenValue.moment(at, zone: settings.timeZone) {
+            if event == .complete { entry.at = moment.iso8601(in: settings.timeZone) } else { entry.on = moment.localDate(in: settings.timeZone) }
+        } else {
+            throw row.fail("at", "'\(at)' is neither a date (2026-05-13, 2026/5/13) nor a time (2026-05-13 16:30, 2026-05-13T16:30:00+08:00)")
         }
         entry.until = try row.optionalDate("until")
         entry.cost = try row.optionalAmount("cost")

@@ -41,22 +41,25 @@ public final class EventRecorder {
         guard let received = Timestamp(ticket.receivedAt) else {
             throw LifecycleError.refused(number, "its received_at '\(ticket.receivedAt)' is not a time; fix the ticket first")
         }
-        var at = entry.at
+        var at = entry.at, on = entry.on
         if let text = at {
-            guard let moment = Timestamp(text, zone: settings.timeZone) else {
-                throw LifecycleError.refused(number, "--at '\(text)' is not a time; write e.g. 2026-05-12T16:30:00+08:00")
+            if let day = WrittenValue.date(text), on == nil || on == day {   // a day without a time
+                (on, at) = (day, nil)
+            } else if let moment = WrittenValue.moment(text, zone: settings.timeZone) {
+                at = moment.iso8601(in: settings.timeZone)
+            } else {
+                throw LifecycleError.refused(number, "--at '\(text)' is not a time; write e.g. 2026-05-12 16:30 or 2026-05-12T16:30:00+08:00")
             }
-            at = moment.iso8601(in: settings.timeZone)
         }
-        let date = entry.on ?? at.flatMap { Timestamp($0)?.localDate(in: settings.timeZone) } ?? today
-        if let on = entry.on, let at, Timestamp(at)?.localDate(in: settings.timeZone) != on {
+        let date = on ?? at.flatMap { Timestamp($0)?.localDate(in: settings.timeZone) } ?? today
+        if let on, let at, Timestamp(at)?.localDate(in: settings.timeZone) != on {
             throw LifecycleError.refused(number, "--on \(on) and --at \(at) name different days; give one")
         }
         if let why = ticket.refusal(of: entry, on: date, registered: received.localDate(in: settings.timeZone), today: today) {
             throw LifecycleError.refused(number, why)
         }
         var applied = entry
-        applied.at = at
+        (applied.on, applied.at) = (on, at)
         ticket.apply(applied, on: date)
         ticketCase.ticket = ticket
         let outcome: Result<RecordedDecision, RuleFailure>

@@ -2,30 +2,28 @@ import LuaRuntime
 
 /// What `ruledesk find` prints: each household found with its tickets; phones masked unless asked for.
 extension OwnerSearch {
-    /// The next deadline of a ticket line, e.g. `next repair_due 2026-05-15 (overdue)`, or its closing.
-    static func status(_ line: TicketLine, on day: LocalDate) -> String {
-        if let closed = line.closedOn { return "closed on \(closed)" }
-        guard let next = line.next else { return "open, no deadline pending" }
-        return "open, next \(next.deadline) \(next.due) (\(next.state(on: day).rawValue))"
+    /// A ticket line's state: open with its next deadline, or closed.
+    static func status(_ line: TicketLine, on day: LocalDate, wording: LifecycleWording) -> String {
+        if let closed = line.closedOn { return wording.say(.closed(wording.date(closed))) }
+        guard let next = line.next else { return wording.say(.openNothingPending) }
+        return wording.say(.openNext(deadline: wording.deadline(next.deadline), due: wording.date(next.due), state: next.state(on: day)))
     }
 
-    /// A headline, then each household and its tickets, indented.
-    public func text(showingPersonalData: Bool) -> String {
+    /// A headline, then each household and its tickets, indented; phones masked unless `showingPersonalData`.
+    public func text(showingPersonalData: Bool, wording: LifecycleWording) -> String {
         let text = !showingPersonalData && PhoneNumber.normalised(self.text) != nil
             ? ConsoleView.maskPhone(PhoneNumber.normalised(self.text)!) : self.text
-        guard !matches.isEmpty else {
-            return "nothing found for '\(text)': try a phone (or its last 4 digits), an owner's name, a household code, a room such as 3-2-801, or a ticket number"
-        }
-        var lines = ["\(matches.count) household\(matches.count == 1 ? "" : "s") found for '\(text)'"
-                     + (matches.count == Self.limit ? " (the first \(Self.limit); narrow the search)" : "")]
+        guard !matches.isEmpty else { return wording.say(.nothingFound(text)) }
+        var lines = [wording.say(.found(matches.count, text, cut: matches.count == Self.limit))]
         for match in matches {
             let place = [match.building.map { "\($0)号楼" }, match.unit.map { "\($0)单元" }, match.room].compactMap { $0 }.joined()
             let phone = match.phone.map { showingPersonalData ? $0 : ConsoleView.maskPhone($0) }
-            lines.append(([match.household ?? "(no household)", match.community, place, match.owner, phone].compactMap { $0 }
-                .filter { !$0.isEmpty }).joined(separator: "  ") + "  [\(match.foundBy)]")
-            if match.tickets.isEmpty { lines.append("  (no tickets)") }
+            lines.append(([match.household ?? wording.say(.noHousehold), match.community, place, match.owner, phone].compactMap { $0 }
+                .filter { !$0.isEmpty }).joined(separator: "  ") + "  " + wording.say(.foundBy(match.foundBy)))
+            if match.tickets.isEmpty { lines.append(wording.say(.noTickets)) }
             for ticket in match.tickets {
-                lines.append("  \(ticket.number)  \(ticket.receivedAt.prefix(10))  \(ticket.kind)  \(Self.status(ticket, on: on))  \(WorkQueue.short(ticket.description))")
+                lines.append("  \(ticket.number)  \(ticket.receivedAt.prefix(10))  \(ticket.kind)  "
+                             + "\(Self.status(ticket, on: on, wording: wording))  \(WorkQueue.short(ticket.description))")
             }
         }
         return lines.joined(separator: "\n")

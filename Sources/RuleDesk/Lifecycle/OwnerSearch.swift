@@ -108,7 +108,7 @@ public struct OwnerSearch: Sendable {
             ORDER BY t.closed_on IS NOT NULL, t.received_at DESC, t.number
             """, arguments: arguments).map { row in
             let closed: LocalDate? = row["closed_on"]
-            let next = closed == nil ? try TicketClocks(ticketId: row["id"], in: db).next : nil
+            let next = closed == nil ? try TicketClocks(ticketId: row["id"], in: db).next(on: day) : nil
             return TicketLine(number: row["number"], receivedAt: row["received_at"], kind: row["kind"], closedOn: closed,
                               next: next, description: row["description"])
         }

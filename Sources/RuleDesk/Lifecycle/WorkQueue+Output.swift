@@ -1,20 +1,16 @@
 /// The work queue for people (an aligned table), for Excel (CSV) and for programs (JSON).
 extension WorkQueue {
-    /// `1 working day`, `3 working days`.
-    static func workdays(_ n: Int) -> String { n == 1 ? "1 working day" : "\(n) working days" }
-
     /// A headline with the counts, then one line per deadline.
-    public func text(departmentNames: [String: String] = [:]) -> String {
-        let overdue = items.filter(\.overdue).count
-        let headline = "due on \(on): \(items.count) open deadline\(items.count == 1 ? "" : "s"), \(overdue) overdue"
+    public func text(wording: LifecycleWording) -> String {
+        let headline = wording.say(.queue(on: wording.date(on), count: items.count, overdue: items.filter(\.overdue).count))
         guard !items.isEmpty else { return headline }
         let rows = items.map { item in
-            [item.ticket, item.deadline + (item.extended ? " (extended)" : ""), item.due.description, String(item.workdaysLeft),
-             item.department.map { key in departmentNames[key].map { "\(key) (\($0))" } ?? key } ?? "—",
-             item.community, item.household ?? "—", Self.short(item.description)]
+            [item.ticket, wording.deadline(item.deadline) + (item.extended ? wording.say(.extended) : ""), wording.date(item.due),
+             String(item.workdaysLeft), item.department.map(wording.key) ?? "—", item.community, item.household ?? "—",
+             Self.short(item.description)]
         }
-        return headline + "\n" + AlignedTable.render(
-            header: ["ticket", "deadline", "due", "left", "department", "community", "household", "description"], rows: rows)
+        let columns: [LifecycleMessage.Column] = [.ticket, .deadline, .due, .left, .department, .community, .household, .description]
+        return headline + "\n" + AlignedTable.render(header: columns.map { wording.say(.column($0)) }, rows: rows)
     }
 
     /// One array of `{"ticket","deadline","due","workdays_left","overdue","department","community","household"}`.

@@ -1,6 +1,7 @@
 import GRDB
 
-/// The work queue (`ruledesk due`): every unmet deadline of open tickets, most urgent first, on a day.
+/// The work queue (`ruledesk due`): every unmet deadline of open tickets, most urgent first, as it stood at the end
+/// of a day (today, or a day past: what was met or closed later was still waiting then).
 ///
 /// ```swift
 /// var filter = WorkQueue.Filter()
@@ -45,9 +46,10 @@ public struct WorkQueue: Sendable {
     /// The queue on `day`; `responsible` is the ticket column the rules' `responsible` output is copied into
     /// (``DeclaredResults/responsibleColumn``), nil when no rules are in force or they declare none.
     public init(on day: LocalDate, filter: Filter, calendar: WorkCalendar, responsible: String?, in db: Database) throws {
-        var conditions = ["c.closed_on IS NULL", "c.met_on IS NULL"]
+        // Registered, open and unmet at the end of `day`: what was met or closed later was still waiting then.
+        var conditions = ["t.registered_on <= ?", "(c.closed_on IS NULL OR c.closed_on > ?)", "(c.met_on IS NULL OR c.met_on > ?)"]
+        var arguments: [any DatabaseValueConvertible] = [day, day, day]
         let who = responsible.map { "t." + $0.quotedDatabaseIdentifier } ?? "NULL"
-        var arguments: [any DatabaseValueConvertible] = []
         if filter.overdueOnly {
             conditions.append("c.due < ?")
             arguments.append(day)

@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
 
-/// The rule set on disk: the rules (`*.lua` files directly in a folder) and the modules they `require`
-/// (`lib/*.lua`), in name order, and their version.
+/// The rule set on disk: the rules (`*.lua` files directly in a folder), the modules they `require`
+/// (`lib/*.lua`) and the report scripts (`reports/*.lua`), in name order, and their version.
 public struct RuleSet: Sendable {
     /// One file of the rule set.
     public struct File: Sendable, Equatable {
@@ -13,14 +13,22 @@ public struct RuleSet: Sendable {
         public let source: String
 
         /// What rules `require` a module by (`money` for `lib/money.lua`); nil for a rule.
-        public var moduleName: String? {
-            guard name.hasPrefix(RuleSet.modulesFolder + "/") else { return nil }
+        public var moduleName: String? { baseName(in: RuleSet.modulesFolder) }
+
+        /// The report script's file name without `.lua` (`weekly` for `reports/weekly.lua`); nil for others.
+        public var reportFile: String? { baseName(in: RuleSet.reportsFolder) }
+
+        private func baseName(in folder: String) -> String? {
+            guard name.hasPrefix(folder + "/") else { return nil }
             return String((name as NSString).lastPathComponent.dropLast(".lua".count))
         }
     }
 
     /// The folder of modules inside the rules folder.
     public static let modulesFolder = "lib"
+    /// The folder of report scripts inside the rules folder: not rules, but part of the rule set's version, as
+    /// published reports are reviewed like rules.
+    public static let reportsFolder = "reports"
 
     /// The folder as the user named it, without a trailing slash.
     public let folder: String
@@ -41,7 +49,8 @@ public struct RuleSet: Sendable {
         let rules = try Self.luaFiles(in: folder)
         guard !rules.isEmpty else { throw RuleSetError.empty(folder) }
         let modules = try Self.luaFiles(in: folder + "/" + Self.modulesFolder).map { Self.modulesFolder + "/" + $0 }
-        let names = (rules + modules).sorted()
+        let reports = try Self.luaFiles(in: folder + "/" + Self.reportsFolder).map { Self.reportsFolder + "/" + $0 }
+        let names = (rules + modules + reports).sorted()
         let files = try names.map { name -> File in
             let path = folder + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else { throw RuleSetError.unreadable(path) }
@@ -52,10 +61,13 @@ public struct RuleSet: Sendable {
     }
 
     /// The rule files.
-    public var rules: [File] { files.filter { $0.moduleName == nil } }
+    public var rules: [File] { files.filter { $0.moduleName == nil && $0.reportFile == nil } }
 
     /// The modules, by name in order.
     public var modules: [File] { files.filter { $0.moduleName != nil } }
+
+    /// The report scripts, by file name in order.
+    public var reports: [File] { files.filter { $0.reportFile != nil } }
 
     /// The `*.lua` files directly in `folder` (none when it does not exist).
     private static func luaFiles(in folder: String) throws -> [String] {

@@ -89,6 +89,7 @@ public struct TicketCase: Sendable {
             "name": .string(community.name),
             "completion_date": .string(community.completionDate.description),
             "households_total": .integer(Int64(community.householdsTotal)),
+            "office": .string(community.office),
         ]
         if let handover = community.handoverDate { fields["handover_date"] = .string(handover.description) }
         return .table(fields)

@@ -256,6 +256,27 @@ enum Migrations {
             try db.create(index: "households_by_phone", on: "households", columns: ["phone"])
             try db.create(index: "tickets_by_closed_on", on: "tickets", columns: ["closed_on"])
         }
+        migrator.registerMigration("v9: offices and the reports' dates") { db in
+            // The customer-service office (客户服务处) a community belongs to; '' is the default office.
+            try db.alter(table: "communities") { t in
+                t.add(column: "office", .text).notNull().defaults(to: "")
+            }
+            // The local registration date, which reports count tickets by (the rules get it computed as
+            // `registered_on`); filled here for tickets stored before.
+            try db.alter(table: "tickets") { t in t.add(column: "registered_on", .text) }
+            let zone = (try? Settings.fromEnvironment().timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+            for row in try Row.fetchAll(db, sql: "SELECT id, received_at FROM tickets") {
+                let received: String = row["received_at"]
+                try db.execute(sql: "UPDATE tickets SET registered_on = ? WHERE id = ?",
+                               arguments: [Timestamp(received)?.localDate(in: zone).description, row["id"]])
+            }
+            // What the reports count by date: a period's registrations, completions, callbacks and closings, each
+            // with the community, so that counting one office's reads the index alone.
+            try db.create(index: "tickets_by_registered_on", on: "tickets", columns: ["registered_on", "community_id"])
+            try db.create(index: "tickets_by_completed_on", on: "tickets", columns: ["completed_on", "community_id"])
+            try db.create(index: "tickets_by_callback_on", on: "tickets", columns: ["callback_on", "community_id"])
+            try db.create(index: "tickets_by_closed_on_and_community", on: "tickets", columns: ["closed_on", "community_id"])
+        }
         return migrator
     }
 }

@@ -10,6 +10,8 @@ public struct Community: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var completionDate: LocalDate
     public var handoverDate: LocalDate?
     public var householdsTotal: Int
+    /// The customer-service office (客户服务处) the community belongs to; empty for the default office.
+    public var office: String = ""
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -73,6 +75,8 @@ public struct Ticket: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     public var callbackOn: LocalDate?
     public var callbackRating: String?
     public var closedOn: LocalDate?
+    /// The local date of `receivedAt` in the company's time zone, which reports count registrations by.
+    public var registeredOn: LocalDate?
 
     /// The trades as a list.
     public var tradeList: [String] { trades.split(separator: "|").map(String.init) }
@@ -128,6 +132,7 @@ extension Community: SnakeCaseColumns {
         completionDate = row["completion_date"]
         handoverDate = row["handover_date"]
         householdsTotal = row["households_total"]
+        office = row["office"]
     }
 }
 
@@ -173,5 +178,6 @@ extension Ticket: SnakeCaseColumns {
         callbackOn = row["callback_on"]
         callbackRating = row["callback_rating"]
         closedOn = row["closed_on"]
+        registeredOn = row["registered_on"]
     }
 }

@@ -3,7 +3,8 @@ import GRDB
 
 /// A complete, realistic made-up world for benchmarks, demos and tests: the holiday calendar, communities,
 /// households, contractors, and `tickets` new tickets with a spread of causes, costs, components, trades and
-/// registration dates over 2024–2026. The same seed gives the same world.
+/// registration dates over 2024–2026, and what happened to them since (feedback, callbacks and their ratings,
+/// closings, as events and facts); communities in two offices. The same seed gives the same world.
 public struct SyntheticWorld {
     public var tickets: Int
     public var seed: UInt64 = 2026
@@ -51,9 +52,11 @@ public struct SyntheticWorld {
             for c in 0..<communityCount {
                 let completion = LocalDate(year: 2015 + c % 11, month: 1 + c % 12, day: 1 + c % 28)!
                 try db.execute(sql: """
-                    INSERT INTO communities (code, name, completion_date, handover_date, households_total) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO communities (code, name, completion_date, handover_date, households_total, office)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [Self.code("G", c), "合成小区\(c + 1)", completion.description,
-                                     completion.adding(months: 4).description, perCommunity + 20])
+                                     completion.adding(months: 4).description, perCommunity + 20,
+                                     Self.offices[c % Self.offices.count]])
                 let communityId = db.lastInsertedRowID
                 for h in 0..<perCommunity {
                     let building = 1 + h / 50, room = 101 + h % 50
@@ -70,14 +73,17 @@ public struct SyntheticWorld {
         let households = try store.read { try Row.fetchAll($0, sql: "SELECT id, community_id FROM households") }
         let first = LocalDate(year: 2024, month: 1, day: 2)!.dayNumber
         let last = LocalDate(year: 2026, month: 11, day: 30)!.dayNumber
+        let lastDay = LocalDate(dayNumber: last)
+        var later = SplitMix64(seed: seed ^ 0x5EED_FAC7)
         var written = 0
         while written < tickets {
             let chunk = min(50_000, tickets - written)
             try store.write { db in
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO tickets (number, received_at, channel, community_id, household_id, cause, kind, component,
-                      trades, complex, estimated_cost, households_affected, hazard, media, survey_date, completed_at, completed_on, description)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      trades, complex, estimated_cost, households_affected, hazard, media, survey_date, completed_at, completed_on, description,
+                      registered_on, feedback_on, callback_on, callback_rating, closed_on)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for n in written..<(written + chunk) {
                     let household = households[random.below(households.count)]
@@ -90,13 +96,16 @@ public struct SyntheticWorld {
                     let cost: Double? = repair ? (exp(Double(random.below(1_000_000)) / 1_000_000 * log(800)) * 60).rounded() : nil
                     let survey: String? = repair && random.chance(0.4) ? day.adding(days: random.below(3)).description : nil
                     let completed: String? = random.chance(0.3) ? day.adding(days: 2 + random.below(10)).description : nil
+                    let facts = Facts(registered: day, completed: completed.flatMap(LocalDate.init), last: lastDay, random: &later)
                     try insert.execute(arguments: [
                         String(format: "SY-%d-%07d", day.year, n + 1), received, Self.channels[random.below(Self.channels.count)],
                         household["community_id"] as Int64, household["id"] as Int64, cause, repair ? "repair" : "complaint",
                         repair ? random.weighted(Self.components) : nil, trades.joined(separator: "|"),
                         repair && random.chance(0.03), cost, random.chance(0.02) ? 5 + random.below(10) : 1,
                         random.chance(0.01), random.chance(0.01), survey, completed, completed, "合成工单",
+                        Timestamp(received)?.localDate(in: settings.timeZone), facts.feedbackOn, facts.callbackOn, facts.callbackRating, facts.closedOn,
                     ])
+                    try facts.record(ticket: db.lastInsertedRowID, completed: completed.flatMap(LocalDate.init), in: db)
                 }
             }
             written += chunk

@@ -1,7 +1,8 @@
 import Foundation
 import LuaRuntime
 
-/// Runs the rule tests under `rules/tests/`: every global function `test_*` of every `*.lua` file, each in a
+/// Runs the rule tests under `rules/tests/` (and the report scripts' tests under `rules/tests/reports/`): every
+/// global function `test_*` of every `*.lua` file, each in a
 /// fresh in-memory world, after the file's `setup()` if it has one. Tests `require` the rule set's modules and
 /// the test modules of `rules/tests/lib/` (helpers shared by test files; not part of the rule set's version).
 ///
@@ -25,8 +26,7 @@ public struct RuleTestRunner {
     /// Runs the tests; a test file that does not compile counts as one failed test.
     public func run() throws -> RuleTestReport {
         let folder = ruleSet.folder + "/tests"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".lua") }.sorted()
+        let names = Self.testFiles(in: folder)
         var outcomes: [RuleTestOutcome] = []
         var covered: [String: Set<Int>] = [:], withCode: [String: Set<Int>] = [:]
         for name in names {
@@ -50,6 +50,7 @@ public struct RuleTestRunner {
                     if coverage {
                         for (file, lines) in world.engine.coveredLines() { covered[file, default: []].formUnion(lines) }
                         for (file, lines) in world.engine.linesWithCode() { withCode[file, default: []].formUnion(lines) }
+                        for (file, lines) in try world.reports().linesWithCode() { withCode[file, default: []].formUnion(lines) }
                     }
                 } catch let error as LuaError {
                     outcome.failure = error.message
@@ -64,6 +65,14 @@ public struct RuleTestRunner {
             FileCoverage(file: file, linesWithCode: withCode[file] ?? [], linesRun: (covered[file] ?? []).intersection(withCode[file] ?? []))
         } : nil
         return RuleTestReport(outcomes: outcomes, coverage: report)
+    }
+
+    /// The test files: `*.lua` in `tests/`, then the report scripts' tests in `tests/reports/` (as `reports/NAME`).
+    static func testFiles(in folder: String) -> [String] {
+        func lua(_ inner: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: inner)) ?? []).filter { $0.hasSuffix(".lua") && !$0.hasPrefix(".") }.sorted()
+        }
+        return lua(folder) + lua(folder + "/" + RuleSet.reportsFolder).map { RuleSet.reportsFolder + "/" + $0 }
     }
 
     private func matches(_ path: String, _ test: String) -> Bool {

@@ -9,6 +9,8 @@ final class TestWorld {
     let engine: RuleEngine
     let importer: Importer
     let folder: String
+    /// The report scripts compiled in this world's state, once `report{…}` or coverage needs them.
+    var reportRunner: ReportRunner?
 
     init(ruleSet: RuleSet, settings: Settings, coverage: Bool, limits: LuaLimits) throws {
         store = try Store()
@@ -21,7 +23,7 @@ final class TestWorld {
 
     /// The globals a test file sees besides the sandbox's.
     func globals() -> [String: LuaArgument] {
-        [
+        reportGlobals().merging([
             "import": helper { world, call in
                 guard case .string(let kind) = try call.value(0), let importKind = ImportKind(rawValue: kind),
                       case .string(let path) = try call.value(1) else {
@@ -44,12 +46,12 @@ final class TestWorld {
             "evaluate": helper { world, call in try world.evaluate(call) },
             "revisit_result": helper { world, call in try world.insert(.revisits, call) },
             "plan": helper { world, call in try world.plan(call) },
-        ]
+        ]) { first, _ in first }
     }
 
     /// A helper in the engine's Lua state that reaches this world without keeping it alive: the state belongs to
     /// the world's engine, so a strong reference would keep both forever.
-    private func helper(_ body: @escaping (TestWorld, LuaCall) throws -> [LuaValue]) -> LuaArgument {
+    func helper(_ body: @escaping (TestWorld, LuaCall) throws -> [LuaValue]) -> LuaArgument {
         .reference(engine.lua.function { [weak self] call in
             guard let self else { throw LuaError(.runtime, "the test's world is gone") }
             return try body(self, call)
