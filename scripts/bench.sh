@@ -2,9 +2,10 @@
 # `make bench`: the batch's bars (issue 16) as ratios measured in one run, printed in one table.
 # Usage: scripts/bench.sh [TICKETS]   (default 50000: about 2 minutes on 2 idle cores)
 #        BEFORE=path/to/an/earlier/release/ruledesk scripts/bench.sh   adds the gain over that build
+#        RULEDESK=path/to/ruledesk scripts/bench.sh                  measures another build than .build/release
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=$PWD/.build/release/ruledesk
+BIN=${RULEDESK:-$PWD/.build/release/ruledesk}
 N=${1:-50000}
 BEFORE=${BEFORE:-}
 WORK=$(mktemp -d /tmp/ruledesk-bench.XXXXXX)
