@@ -2,12 +2,14 @@
 # `make bench`: the batch's bars (issue 16) as ratios measured in one run, printed in one table.
 # Usage: scripts/bench.sh [TICKETS]   (default 50000: about 2 minutes on 2 idle cores)
 #        BEFORE=path/to/an/earlier/release/ruledesk scripts/bench.sh   adds the gain over that build
+#        (BEFORE_RULES=DIR: the rules folder that build publishes, when it cannot read today's `rules`)
 #        RULEDESK=path/to/ruledesk scripts/bench.sh                  measures another build than .build/release
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${RULEDESK:-$PWD/.build/release/ruledesk}
 N=${1:-50000}
 BEFORE=${BEFORE:-}
+BEFORE_RULES=${BEFORE_RULES:-rules}
 WORK=$(mktemp -d /tmp/ruledesk-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -75,7 +77,7 @@ minimal2=$(batch "$BIN" "$WORK/minimal.db" 2)
 before2=""
 if [ -n "$BEFORE" ]; then
   echo "measuring the earlier build $BEFORE (default rules --jobs 2)" >&2
-  world "$BEFORE" "$WORK/before.db" rules
+  world "$BEFORE" "$WORK/before.db" "$BEFORE_RULES"
   before2=$(batch "$BEFORE" "$WORK/before.db" 2)
 fi
 
