@@ -50,7 +50,7 @@ test: build
 ## Batch speed and memory beside the SQLite floor (docs/performance.md); needs sqlite3 and GNU time.
 bench: release
 	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="sqlite3 time"
-	scripts/bench.sh
+	BEFORE="$(BEFORE)" scripts/bench.sh
 
 clean:
 	rm -rf .build

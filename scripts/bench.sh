@@ -1,58 +1,118 @@
 #!/usr/bin/env bash
-# `make bench`: the batch on a synthetic world beside the SQLite floor measured in the same run.
-# Usage: scripts/bench.sh [TICKETS...]   (default: 100000 1000000)
+# `make bench`: the batch's bars (issue 16) as ratios measured in one run, printed in one table.
+# Usage: scripts/bench.sh [TICKETS]   (default 50000: about 2 minutes on 2 idle cores)
+#        BEFORE=path/to/an/earlier/release/ruledesk scripts/bench.sh   adds the gain over that build
+#        (BEFORE_RULES=DIR: the rules folder that build publishes, when it cannot read today's `rules`)
+#        RULEDESK=path/to/ruledesk scripts/bench.sh                  measures another build than .build/release
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=.build/release/ruledesk
+BIN=${RULEDESK:-$PWD/.build/release/ruledesk}
+N=${1:-50000}
+BEFORE=${BEFORE:-}
+BEFORE_RULES=${BEFORE_RULES:-rules}
 WORK=$(mktemp -d /tmp/ruledesk-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-SIZES=("${@:-100000 1000000}")
-[ $# -eq 0 ] && SIZES=(100000 1000000)
 
 now() { date +%s.%N; }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+rate() { awk -v n="$N" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 
-# Peak resident memory of a command, in MB (GNU time).
-peak() { /usr/bin/time -f '%M' -o "$WORK/peak" "$@" >"$WORK/out" 2>"$WORK/err"; awk '{ printf "%.0f", $1 / 1024 }' "$WORK/peak"; }
+# A batch on a fresh copy of DB; prints its wall seconds, leaves its peak memory (MB) in $WORK/peak.
+batch() {
+  local bin=$1 db=$2 jobs=$3
+  cp "$db" "$WORK/run.db"
+  local start; start=$(now)
+  /usr/bin/time -f '%M' -o "$WORK/peak" "$bin" batch --db "$WORK/run.db" --jobs "$jobs" >"$WORK/out" 2>"$WORK/err"
+  local wall; wall=$(since "$start")
+  grep -q "evaluated $N, failed 0" "$WORK/out" || { cat "$WORK/out" "$WORK/err" >&2; exit 1; }
+  echo "$wall"
+}
 
-printf '%-10s %12s %10s %12s %10s %12s %14s %8s %12s\n' tickets "batch t/s" "wall s" "floor t/s" "floor s" "empty t/s" "batch÷floor" "peak MB" "µs/ticket"
-for n in "${SIZES[@]}"; do
-  db="$WORK/bench-$n.db"
-  $BIN gen --tickets "$n" --db "$db" >/dev/null
-  $BIN rules publish --db "$db" --by bench --note "the rules measured" --yes >/dev/null
-  cp "$db" "$WORK/floor.db"
+# A world of N new tickets with RULES in force.
+world() {
+  local bin=$1 db=$2 rules=$3
+  "$bin" gen --tickets "$N" --db "$db" >/dev/null
+  "$bin" rules publish --db "$db" --rules "$rules" --by bench --note "the rules measured" --yes >/dev/null
+}
+
+# The floor: what SQLite takes to store one decision row per ticket (its results and trace as large as those of
+# RULES' first ticket) from one INSERT … SELECT, with nothing else to do; with `status`, also the tickets' status
+# updated by one UPDATE in the same transaction.
+floor() {
+  local db=$1 with_status=$2
   cp "$db" "$WORK/sample.db"
-
-  # The floor: the same database, one decision row per ticket (as large as a real one) from a single SQL
-  # statement, no rules.
-  $BIN batch --db "$WORK/sample.db" --limit 1 >/dev/null
-  results=$(sqlite3 "$WORK/sample.db" "SELECT results FROM decisions LIMIT 1")
-  trace=$(sqlite3 "$WORK/sample.db" "SELECT trace FROM decisions LIMIT 1")
+  "$BIN" batch --db "$WORK/sample.db" --limit 1 >/dev/null
+  local results trace
+  results=$(sqlite3 "$WORK/sample.db" "SELECT results FROM decisions LIMIT 1" | sed "s/'/''/g")
+  trace=$(sqlite3 "$WORK/sample.db" "SELECT trace FROM decisions LIMIT 1" | sed "s/'/''/g")
   rm -f "$WORK/sample.db"*
-  start=$(now)
-  sqlite3 "$WORK/floor.db" "PRAGMA journal_mode=WAL; INSERT INTO decisions (ticket_id, evaluated_at, rules_version, results, trace)
-    SELECT id, '2026-11-28T00:00:00Z', 'floor', '$(printf %s "$results" | sed "s/'/''/g")', '$(printf %s "$trace" | sed "s/'/''/g")' FROM tickets;" >/dev/null
-  floor_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
-  # The same with empty results and trace: what SQLite does with the smallest rows.
-  sqlite3 "$WORK/floor.db" "DROP TRIGGER decisions_append_only_delete; DELETE FROM decisions; VACUUM;" >/dev/null
-  start=$(now)
-  sqlite3 "$WORK/floor.db" "PRAGMA journal_mode=WAL; INSERT INTO decisions (ticket_id, evaluated_at, rules_version, results, trace)
-    SELECT id, '2026-11-28T00:00:00Z', 'floor', '{}', '{}' FROM tickets;" >/dev/null
-  empty_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
+  cp "$db" "$WORK/floor.db"
+  local update=""
+  [ "$with_status" = status ] && update="UPDATE tickets SET status = 'evaluated' WHERE status = 'new';"
+  local start; start=$(now)
+  sqlite3 "$WORK/floor.db" "PRAGMA journal_mode=WAL; BEGIN; INSERT INTO decisions (ticket_id, evaluated_at, rules_version, results, trace)
+    SELECT id, '2026-11-28T00:00:00Z', 'floor', '$results', '$trace' FROM tickets; $update COMMIT;" >/dev/null
+  since "$start"
+  rm -f "$WORK/floor.db"*
+}
 
-  start=$(now)
-  mb=$(peak $BIN batch --db "$db" --jobs 2)
-  wall=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
-  grep -q "evaluated $n, failed 0" "$WORK/out" || { cat "$WORK/out" "$WORK/err"; exit 1; }
-  printf '%-10s %12s %10s %12s %10s %12s %14s %8s %12s\n' "$n" "$(rate "$n" "$wall")" "$wall" "$(rate "$n" "$floor_s")" "$floor_s" "$(rate "$n" "$empty_s")" \
-    "$(awk -v a="$floor_s" -v b="$wall" 'BEGIN { printf "%.1f", b / a }')" "$mb" "$(awk -v n="$n" -v s="$wall" 'BEGIN { printf "%.1f", s / n * 1e6 }')"
-  rm -f "$db"* "$WORK/floor.db"*
-done
+echo "building the worlds: $N generated tickets, the default rules and samples/rules-minimal in force" >&2
+"$BIN" gen --tickets "$N" --db "$WORK/base.db" >/dev/null
+cp "$WORK/base.db" "$WORK/minimal.db"
+"$BIN" rules publish --db "$WORK/base.db" --by bench --note "the rules measured" --yes >/dev/null
+mv "$WORK/base.db" "$WORK/default.db"
+"$BIN" rules publish --db "$WORK/minimal.db" --rules samples/rules-minimal --by bench --note "the host measured" --yes >/dev/null
 
-# One ticket, evaluated by a fresh process, as a clerk's console or a script would.
-db="$WORK/eval.db"
-$BIN gen --tickets 1000 --db "$db" >/dev/null
-number=$(sqlite3 "$db" "SELECT number FROM tickets LIMIT 1")
+echo "measuring: the floors, then the batch (default rules --jobs 1 and 2, minimal rules --jobs 2)" >&2
+sized_floor=$(floor "$WORK/default.db" plain)
+small_floor=$(floor "$WORK/minimal.db" status)
+default1=$(batch "$BIN" "$WORK/default.db" 1)
+default2=$(batch "$BIN" "$WORK/default.db" 2)
+peak=$(awk '{ printf "%.0f", $1 / 1024 }' "$WORK/peak")
+sqlite3 "$WORK/run.db" "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;" >/dev/null
+bytes=$(sqlite3 "$WORK/run.db" "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")
+minimal2=$(batch "$BIN" "$WORK/minimal.db" 2)
+
+before2=""
+if [ -n "$BEFORE" ]; then
+  echo "measuring the earlier build $BEFORE (default rules --jobs 2)" >&2
+  world "$BEFORE" "$WORK/before.db" "$BEFORE_RULES"
+  before2=$(batch "$BEFORE" "$WORK/before.db" 2)
+fi
+
+"$BIN" gen --tickets 1000 --db "$WORK/eval.db" >/dev/null
+number=$(sqlite3 "$WORK/eval.db" "SELECT number FROM tickets LIMIT 1")
 start=$(now)
-for _ in $(seq 20); do $BIN eval "$number" --db "$db" >/dev/null; done
-printf 'eval as a fresh process: %.1f ms\n' "$(awk -v a="$start" -v b="$(now)" 'BEGIN { print (b - a) / 20 * 1000 }')"
+for _ in $(seq 20); do "$BIN" eval "$number" --db "$WORK/eval.db" >/dev/null; done
+eval_ms=$(awk -v s="$(since "$start")" 'BEGIN { printf "%.1f", s / 20 * 1000 }')
+
+# One row per bar: what, measured, target, the figures it comes from.
+row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$5"; }
+pass() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = op == ">=" ? v >= t : v <= t; print ok ? "pass" : "FAIL" }'; }
+scaling=$(ratio "$default1" "$default2")
+host=$(ratio "$small_floor" "$minimal2")
+sized=$(ratio "$sized_floor" "$default2")
+per_ticket=$(awk -v b="$bytes" -v n="$N" 'BEGIN { printf "%.0f", b / n }')
+
+echo
+echo "$N generated tickets; t/s = tickets per second, wall time of the whole process (release build)"
+row "bar" "measured" "target" "" "from"
+echo "|---|---|---|---|---|"
+row "scaling: default rules, --jobs 2 ÷ --jobs 1" "$scaling" "≥ 1.70" "$(pass "$scaling" 1.7 '>=')" \
+  "$(rate "$default2") / $(rate "$default1") t/s"
+row "host: minimal rules --jobs 2 ÷ small-row floor" "$host" "≥ 0.30" "$(pass "$host" 0.3 '>=')" \
+  "$(rate "$minimal2") / $(rate "$small_floor") t/s"
+row "default rules --jobs 2 ÷ sized floor" "$sized" "≥ 0.60" "$(pass "$sized" 0.6 '>=')" \
+  "$(rate "$default2") / $(rate "$sized_floor") t/s"
+if [ -n "$before2" ]; then
+  gain=$(ratio "$before2" "$default2")
+  row "default rules --jobs 2 ÷ the earlier build" "$gain" "≥ 2.50" "$(pass "$gain" 2.5 '>=')" \
+    "$(rate "$default2") / $(rate "$before2") t/s"
+else
+  row "default rules --jobs 2 ÷ the earlier build" "-" "≥ 2.50" "-" "run with BEFORE=an earlier release binary"
+fi
+row "bytes per decided ticket (whole database)" "$per_ticket" "≤ 1228 (1.2 KB)" "$(pass "$per_ticket" 1228 '<=')" \
+  "$bytes bytes after VACUUM"
+row "peak memory, default rules --jobs 2 (MB)" "$peak" "≤ 300" "$(pass "$peak" 300 '<=')" "GNU time, maximum RSS"
+row "eval of one ticket, fresh process (ms)" "$eval_ms" "≤ 50" "$(pass "$eval_ms" 50 '<=')" "mean of 20"

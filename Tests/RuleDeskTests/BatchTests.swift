@@ -66,6 +66,28 @@ import TemporaryFolders
         #expect(serial == parallel)
     }
 
+    @Test func onAGeneratedWorldEveryJobsCountDecidesAsOneJob() throws {
+        let rules = try RuleSet(folder: Fixtures.root + "/rules")
+        func decisions(jobs: Int) throws -> [Row] {
+            let world = try SyntheticWorld(tickets: 600).build(at: folder + "/gen-\(jobs).db", settings: Fixtures.shanghai)
+            var options = BatchOptions()
+            options.jobs = jobs
+            options.chunkSize = 97
+            let summary = try BatchRunner(store: world, ruleSet: rules, settings: Fixtures.shanghai, options: options).run()
+            #expect(summary.evaluated == 600 && summary.failed == 0)
+            return try world.read {
+                try Row.fetchAll($0, sql: """
+                    SELECT t.number, d.results, d.trace, t.status, w.survey_due, w.repair_due
+                    FROM decisions d JOIN tickets t ON t.id = d.ticket_id LEFT JOIN work_orders w ON w.ticket_id = t.id
+                    ORDER BY t.number
+                    """)
+            }
+        }
+        let serial = try decisions(jobs: 1)
+        #expect(serial.count == 600)
+        for jobs in [2, 5] { #expect(try decisions(jobs: jobs) == serial, "--jobs \(jobs)") }
+    }
+
     @Test func aFailingRuleFailsOneTicketAndTheRestGoOn() throws {
         let rules = try Fixtures.rule("if ticket.cause == 'legal' then error('cannot decide legal cases') end return { value = 1 }")
         let summary = try batch(rules)

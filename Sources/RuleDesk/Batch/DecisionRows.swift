@@ -7,17 +7,33 @@ import LuaRuntime
 struct DecisionRows {
     let rulesVersion: String
     let declared: DeclaredResults
+    /// The statements' SQL, made once (a batch writes thousands of tickets with them).
+    private let decidedSQL: String
+    private let workOrderSQL: String?
+
+    init(rulesVersion: String, declared: DeclaredResults) {
+        self.rulesVersion = rulesVersion
+        self.declared = declared
+        let copied = declared.ticketColumns.map { "\($0.column.quotedDatabaseIdentifier) = ?, " }.joined()
+        decidedSQL = """
+            UPDATE tickets SET status = 'evaluated', \(copied)rules_version = ?, evaluated_at = ?, error = NULL, claim_run = NULL
+            WHERE id = ?
+            """
+        let columns = declared.workOrderColumns.map { $0.column.quotedDatabaseIdentifier }
+        let updates = (columns + ["rules_version", "issued_at"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        workOrderSQL = columns.isEmpty ? nil : """
+            INSERT INTO work_orders (ticket_id, \(columns.map { "\($0), " }.joined())rules_version, issued_at)
+            VALUES (?, \(columns.map { _ in "?, " }.joined())?, ?)
+            ON CONFLICT (ticket_id) DO UPDATE SET \(updates)
+            """
+    }
 
     /// Sets the ticket `evaluated` with the declared copies; `condition` narrows the update (the batch's claim).
     /// Returns whether the ticket was updated.
     func markDecided(_ ticketId: Int64, _ result: RecordedDecision, at now: String, condition: String = "",
                      in db: Database) throws -> Bool {
-        let copied = declared.ticketColumns.map { "\($0.column.quotedDatabaseIdentifier) = ?, " }.joined()
         let values = result.keys.map(\.columnValue)
-        try db.cachedStatement(sql: """
-            UPDATE tickets SET status = 'evaluated', \(copied)rules_version = ?, evaluated_at = ?, error = NULL, claim_run = NULL
-            WHERE id = ? \(condition)
-            """).execute(arguments: StatementArguments(declared.ticketColumns.map { values[$0.key] }
+        try db.cachedStatement(sql: condition.isEmpty ? decidedSQL : decidedSQL + " " + condition).execute(arguments: StatementArguments(declared.ticketColumns.map { values[$0.key] }
                 + [rulesVersion.databaseValue, now.databaseValue, ticketId.databaseValue]))
         return db.changesCount == 1
     }
@@ -60,13 +76,6 @@ struct DecisionRows {
     /// Issues or replaces the ticket's work order with the declared work-order columns; nil when the rules
     /// declare none.
     private func workOrderStatement(in db: Database) throws -> Statement? {
-        let columns = declared.workOrderColumns.map { $0.column.quotedDatabaseIdentifier }
-        guard !columns.isEmpty else { return nil }
-        let updates = (columns + ["rules_version", "issued_at"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        return try db.cachedStatement(sql: """
-            INSERT INTO work_orders (ticket_id, \(columns.map { "\($0), " }.joined())rules_version, issued_at)
-            VALUES (?, \(columns.map { _ in "?, " }.joined())?, ?)
-            ON CONFLICT (ticket_id) DO UPDATE SET \(updates)
-            """)
+        try workOrderSQL.map { try db.cachedStatement(sql: $0) }
     }
 }

@@ -107,8 +107,14 @@ local function checker(ty)
   return function(v) return v, type(v) == base end
 end
 
+-- Which rules' results another rule reads (only those are frozen for `ctx.results`), and the names they get there.
+local needed_by_some = {}
 for _, spec in ipairs(specs) do
   for _, field in ipairs(spec.fields) do field.check = checker(field.type) end
+  for _, name in ipairs(spec.needs) do needed_by_some[name] = true end
+end
+for _, spec in ipairs(specs) do
+  spec.shared = needed_by_some[spec.name] and ("ctx.results." .. spec.name) or nil
 end
 
 --- The rule's output as a plain copy, checked against its declaration: what the decision keeps.
@@ -160,18 +166,28 @@ local function decide(ticket, community, household)
   local outputs, frozen = {}, {}
   traces, bytes = {}, 0
   reset_modules()
+  -- The ctx of every rule that needs no other: read-only, so one per ticket is as good as one per rule.
+  local plain_ctx
   for i = 1, #specs do
     local spec = specs[i]
     current = i
     failed_output = false
-    local needed = {}
-    for _, name in ipairs(spec.needs) do needed[name] = frozen[name] end
     traces[i] = {}
-    local ctx = freeze({ results = freeze(needed, "ctx.results"), community = community, household = household,
-                         calendar = calendar, query = query, because = because }, "ctx")
+    local ctx
+    if #spec.needs == 0 then
+      plain_ctx = plain_ctx or freeze({ results = freeze({}, "ctx.results"), community = community,
+                                        household = household, calendar = calendar, query = query,
+                                        because = because }, "ctx")
+      ctx = plain_ctx
+    else
+      local needed = {}
+      for _, name in ipairs(spec.needs) do needed[name] = frozen[name] end
+      ctx = freeze({ results = freeze(needed, "ctx.results"), community = community, household = household,
+                     calendar = calendar, query = query, because = because }, "ctx")
+    end
     local out = check(spec, instance(spec, "evaluate").evaluate(ticket, ctx))
     outputs[spec.name] = out
-    frozen[spec.name] = freeze(out, "ctx.results." .. spec.name)
+    if spec.shared then frozen[spec.name] = freeze(out, spec.shared) end
   end
   current = 0
   return outputs, traces

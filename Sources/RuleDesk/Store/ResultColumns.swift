@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The columns a rule set may copy its outputs into (`record` and `work_order` in a rule's table): every column of
@@ -31,14 +32,36 @@ struct ResultColumns: Sendable {
     /// Columns of `work_orders` for a work order's details, in schema order.
     let workOrders: [Column]
 
-    /// The columns of the current schema (read once, from a database in memory).
-    static let current = Result { () throws -> ResultColumns in
-        let queue = try DatabaseQueue()
-        try Migrations.migrator.migrate(queue)
-        return try queue.read { db in
-            ResultColumns(tickets: try columns(of: "tickets", besides: ticketHostColumns, in: db),
-                          workOrders: try columns(of: "work_orders", besides: workOrderHostColumns, in: db))
+    /// The columns of the current schema: those of the first database a ``Store`` opened (a store is always at the
+    /// current schema: it migrates its file, or refuses one that lacks a migration), else read once from a database
+    /// in memory that the migrations make (`check`, `types` without a store). Migrating in memory costs a fresh
+    /// process as much as the rest of `eval` (docs/performance.md).
+    static var current: Result<ResultColumns, any Error> {
+        lock.withLock {
+            if let known { return known }
+            let made = Result { () throws -> ResultColumns in
+                let queue = try DatabaseQueue()
+                try Migrations.migrator.migrate(queue)
+                return try queue.read(read)
+            }
+            known = made
+            return made
         }
+    }
+
+    /// Takes the columns from `database`, which is at the current schema, unless they are known already.
+    static func learn(from database: any DatabaseReader) {
+        lock.withLock {
+            if known == nil, let columns = try? database.read(read) { known = .success(columns) }
+        }
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known: Result<ResultColumns, any Error>?
+
+    private static func read(_ db: Database) throws -> ResultColumns {
+        ResultColumns(tickets: try columns(of: "tickets", besides: ticketHostColumns, in: db),
+                      workOrders: try columns(of: "work_orders", besides: workOrderHostColumns, in: db))
     }
 
     /// What the host itself writes into a ticket: the imported fields (with their ids), the recorded facts, the

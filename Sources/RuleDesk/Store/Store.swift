@@ -58,6 +58,7 @@ public final class Store: Sendable {
                 writer = try DatabasePool(path: path, configuration: configuration)
                 try Migrations.migrator.migrate(writer)
             }
+            ResultColumns.learn(from: writer)
         } catch let error as DatabaseError {
             if access != .read, !DatabaseFile.isWritable(path) { throw StoreError.readOnly(path) }
             throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
@@ -73,6 +74,7 @@ public final class Store: Sendable {
         let name = "ruledesk-\(UUID().uuidString)"
         writer = try DatabaseQueue(named: name, configuration: configuration)
         try Migrations.migrator.migrate(writer)
+        ResultColumns.learn(from: writer)
         path = ":memory:"
         connectionPath = "file:\(name)?mode=memory&cache=shared"
     }
