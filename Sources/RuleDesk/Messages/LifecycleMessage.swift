@@ -143,7 +143,7 @@ public enum LifecycleMessage: ClerkMessage {
             .rulesFailedAfterEvent("rules/x.lua:1: boom"), .deadlinesOf("KF-2026-000014", on: "2026-05-11", closedOn: nil),
             .deadlinesOf("KF-2026-000014", on: "2026-05-11", closedOn: "2026-05-10"), .noDeadlines,
             .queue(on: "2026-05-11", count: 3, overdue: 1), .found(2, "0010", cut: false), .found(50, "Li", cut: true),
-            .nothingFound("x"), .openNext(deadline: "survey_due", due: "2026-05-06", state: .overdue), .openNothingPending,
+            .nothingFound("x"), .openNext(deadline: "visit_due", due: "2026-05-06", state: .overdue), .openNothingPending,
             .closed("2026-05-16"), .noTickets, .noHousehold,
         ] + ["phone", "phone ending", "owner", "household", "room", "ticket"].map { .foundBy($0) }
 }
