@@ -1,5 +1,5 @@
 /// What a decision shows a clerk beside its keys: the names the rules give the keys their outputs hold (`labels`:
-/// `deputy_gm` → `副总经理`) and their outputs themselves (`output_names`: `approvers` → `审批人`), in a language.
+/// `team_lead` → `组长`) and their outputs themselves (`output_names`: `approvers` → `审批人`), in a language.
 public struct ClerkLabels: Sendable {
     /// Output value key → its name.
     public var values: [String: String]

@@ -10,7 +10,7 @@ extension Decision {
     /// 工单 KF-2026-000003 · 规则版本 3f2a9c1d0b7e
     ///
     /// RULE
-    ///   field      value (its label)          审批人 approvers  副总经理(deputy_gm)
+    ///   field      value (its label)          审批人 approvers  组长(team_lead)
     ///   other      —                           期限 due          2026年5月14日
     ///   · a line of the rule's trace            · a line of the rule's trace
     /// ```
