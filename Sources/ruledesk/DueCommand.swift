@@ -56,8 +56,7 @@ struct DueCommand: ParsableCommand {
         filter.department = department
         filter.community = community
         let calendar = try store.calendar()
-        let inForce = try store.read { try RuleReleases.inForce(in: $0) } == nil ? nil
-            : try RuleEngine(ruleSet: RuleSource.published.load(from: store), store: store, settings: settings)
+        let inForce = try RuleEngine.inForce(store: store, settings: settings)
         let queue = try store.read {
             try WorkQueue(on: on ?? settings.today, filter: filter, calendar: calendar,
                           responsible: inForce?.declared.responsibleColumn, in: $0)

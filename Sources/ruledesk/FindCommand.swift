@@ -35,8 +35,7 @@ struct FindCommand: ParsableCommand {
         let store = try database.open(for: .read)
         let found = try store.read { try OwnerSearch(text: text, on: settings.today, in: $0) }
         guard output.format == .text else { return Terminal.print(found.json(showingPersonalData: showPII)) }
-        let inForce = try store.read { try RuleReleases.inForce(in: $0) } == nil ? nil
-            : try RuleEngine(ruleSet: RuleSource.published.load(from: store), store: store, settings: settings)
+        let inForce = try RuleEngine.inForce(store: store, settings: settings)
         Terminal.print(found.text(showingPersonalData: showPII, wording: LifecycleWording(language: language.language, engine: inForce)))
     }
 }

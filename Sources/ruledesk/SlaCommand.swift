@@ -34,8 +34,7 @@ struct SlaCommand: ParsableCommand {
         let calendar = try store.calendar()
         let day = on ?? settings.today
         guard output.format == .text else { return Terminal.print(try clocks.json(on: day, calendar: calendar)) }
-        let inForce = try store.read { try RuleReleases.inForce(in: $0) } == nil ? nil
-            : try RuleEngine(ruleSet: RuleSource.published.load(from: store), store: store, settings: settings)
+        let inForce = try RuleEngine.inForce(store: store, settings: settings)
         Terminal.print(try clocks.text(on: day, calendar: calendar, wording: LifecycleWording(language: language.language, engine: inForce)))
     }
 }

@@ -63,6 +63,27 @@ import Testing
                 "\(workOrder)")
     }
 
+    @Test func consentAndResponsibleThatDoNotFitAreRefusedWithTheFile() throws {
+        let consent = #"allowed_by = "needs_consent","#
+        let cases: [(String, String, String, String)] = [
+            ("deadlines.lua", consent, #"allowed_by = "survey_due","#,
+             "/deadlines.lua: `consent` is allowed by 'survey_due', which is not a boolean output of this rule"),
+            ("deadlines.lua", #"extends = { "repair_due", "resolve_due" }"#, #"extends = { "repair_due", "fixed_due" }"#,
+             "/deadlines.lua: `consent` extends 'fixed_due', which is not one of this rule's `deadlines`"),
+            ("deadlines.lua", #"extends = { "repair_due", "resolve_due" }"#, "extends = {}",
+             "/deadlines.lua: `consent` must name a boolean output and the deadlines it extends"),
+            ("assignment.lua", #"responsible = "department","#, #"responsible = "department_name","#,
+             "/assignment.lua: `responsible` must name a string output that `record` copies onto the ticket"),
+        ]
+        for (file, old, new, expected) in cases {
+            let message = try loadError(try editedRules(file) { $0.replacingOccurrences(of: old, with: new) })
+            #expect(message.contains(expected), "\(message)")
+        }
+        let engine = try RuleEngine(ruleSet: RuleSet(folder: Fixtures.root + "/rules"), store: nil, settings: Fixtures.shanghai)
+        #expect(engine.declared.responsibleColumn == "department")
+        #expect(engine.declared.consent?.extends == ["repair_due", "resolve_due"])
+    }
+
     @Test func checkNamesTheFileOfAStaleDeclaration() throws {
         let ruleSet = try editedRules("assignment.lua") {
             $0.replacingOccurrences(of: "    feedback_due = \"date\",", with: "    report_due = \"date\",")

@@ -274,4 +274,26 @@ function sections.offices(ctx, from, to)
                      rows = rows } }
 end
 
+--- The sections of a summary over a longer period (quarterly, yearly): the weekly report's figures for the period,
+--- the trend by `by` ("week" or "month"), and each office beside the company when no office is asked for.
+function sections.periodic(ctx, params, by)
+  local from, to, office = params.from, params.to, params.office
+  local report = {}
+  sections.add(report, sections.summary(ctx, from, to, office))
+  sections.add(report, sections.trend(ctx, from, to, office, by))
+  if office == nil then
+    sections.add(report, sections.offices(ctx, from, to))
+  end
+  sections.add(report, sections.deadlines(ctx, from, to, office))
+  sections.add(report, sections.department_chart(ctx, from, to, office))
+  sections.add(report, sections.received(ctx, from, to, office))
+  sections.add(report, sections.major(ctx, from, to, office))
+  sections.add(report, sections.repairs(ctx, from, to, office))
+  sections.add(report, sections.callbacks(ctx, from, to, office))
+  sections.add(report, sections.revisits(ctx, from, to, office))
+  sections.add(report, sections.most_overdue(ctx, to, office))
+  sections.add(report, sections.rule_errors(ctx, from, to, office))
+  return report
+end
+
 return sections

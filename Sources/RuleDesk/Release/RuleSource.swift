@@ -38,3 +38,12 @@ public enum RuleSource: Sendable, Equatable {
         return "草稿 draft rules from \(folder) (version \(ruleSet.version.prefix(12)), \(state))"
     }
 }
+
+extension RuleEngine {
+    /// The version in force, compiled; nil while nothing is published (for commands that only read its names and
+    /// declarations, such as `due`, `sla` and `find`).
+    public static func inForce(store: Store, settings: Settings) throws -> RuleEngine? {
+        guard try store.read({ try RuleReleases.inForce(in: $0) }) != nil else { return nil }
+        return try RuleEngine(ruleSet: RuleSource.published.load(from: store), store: store, settings: settings)
+    }
+}
