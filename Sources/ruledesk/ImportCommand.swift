@@ -71,7 +71,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let store = try database.open(for: .write)
         var importer = Importer(store: store, settings: try Settings.fromEnvironment())
-        importer.language = language.language
+        let language = language.language
         if kind == .tickets {
             importer.vocabulary = try Vocabulary.of(RuleSource.choose(folder: rules.rules, store: store), store: store)
         }
@@ -90,18 +90,19 @@ struct ImportCommand: ParsableCommand {
             display.finish()
         } catch let failure as ImportFailure {
             display.finish()
-            failure.lines.forEach(Terminal.error)
-            throw CommandFailure(message: failure.summary + (dryRun ? " (dry run)" : ""))
+            failure.lines(in: language).forEach(Terminal.error)
+            throw CommandFailure(message: failure.summary(in: language, dryRun: dryRun))
+        } catch let error as ImportError {
+            throw CommandFailure(message: error.text(in: language))
         }
         if !report.ignoredColumns.isEmpty {
-            Terminal.error("\(file): ignored the columns \(report.ignoredColumns.joined(separator: ", ")), which \(kind.rawValue) "
-                + "do not have (--strict refuses them)")
+            Terminal.error("\(file): " + ImportMessage.ignoredColumns(report.ignoredColumns, kind: kind).text(in: language))
         }
-        let noun = kind == .calendar ? "calendar days" : kind.rawValue
-        var line = dryRun ? "checked \(report.rows) \(noun) in \(file): no bad rows; nothing written (dry run)"
-            : "imported \(report.rows) \(noun) from \(file)"
+        var line = (dryRun ? ImportMessage.checked(report.rows, kind, file: file) : .imported(report.rows, kind, file: file))
+            .text(in: language)
         if report.rows >= Self.rateFrom {
-            line += String(format: " in %.2f s (%@ rows/s)", report.seconds, Self.grouped(Int(report.rate.rounded())))
+            line += ImportMessage.rate(seconds: report.seconds, rowsPerSecond: Self.grouped(Int(report.rate.rounded())))
+                .text(in: language)
         }
         Terminal.print(line)
     }

@@ -53,7 +53,7 @@ import TemporaryFolders
         try ([Self.header] + rows).joined(separator: "\r\n").write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
         let expected = """
             ruledesk: bad.csv:3: community: unknown community 'H99'; import communities first
-            ruledesk: bad.csv:5: complex: '也许' is not true or false; write true/false, 是/否, Y/N or 1/0
+            ruledesk: bad.csv:5: complex: '也许' is not true or false; write true/false, yes/no, Y/N or 1/0
             ruledesk: bad.csv:6: received_at: '2026/2/30 9:30' is not a date and time; write e.g. 2026-03-02 10:15, 2026/3/2 10:15 or 2026-03-02T10:15:00+08:00
 
             """
@@ -67,6 +67,34 @@ import TemporaryFolders
         let good = try Binary.run(["import", "tickets", "good.csv", "--dry-run"], in: folder)
         #expect(good.status == 0 && good.stdout == "checked 2 tickets in good.csv: no bad rows; nothing written (dry run)\n")
         #expect(try tickets(in: folder).isEmpty)
+    }
+
+    @Test func aChineseClerkReadsTheImportInChinese() throws {
+        let folder = try Binary.sampleWorld()
+        let chinese = ["LANG": "zh_CN.UTF-8"]
+        let rows = [Self.row.replacingOccurrences(of: "H01,H01", with: "H99,H01"), Self.row.replacingOccurrences(of: "否", with: "也许"),
+                    Self.row.replacingOccurrences(of: "2026/5/6 9:30", with: "2026/5/6")]
+        try ([Self.header] + rows).joined(separator: "\r\n").write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["import", "tickets", "bad.csv", "--dry-run"], in: folder, environment: chinese)
+        #expect(bad.status == 1 && bad.stderr == """
+            ruledesk: bad.csv:2: community: 没有小区「H99」;请先导入小区
+            ruledesk: bad.csv:3: complex: 「也许」不是“是”或“否”;请填 是/否、Y/N、1/0 或 true/false
+            ruledesk: bad.csv:4: received_at: 「2026/5/6」只有日期没有时间;请补上时间,如 2026-03-02 10:15
+            ruledesk: bad.csv: 3 行有误;未导入任何内容,请更正后重新导入(试导入)
+
+            """)
+        try (Self.header + ",经办人\r\n" + Self.row + ",王芳\r\n").write(toFile: folder + "/good.csv", atomically: true, encoding: .utf8)
+        let good = try Binary.run(["import", "tickets", "good.csv"], in: folder, environment: chinese)
+        #expect(good.status == 0 && good.stdout == "已从 good.csv 导入 1 条工单\n", "\(good.stderr)")
+        #expect(good.stderr == "ruledesk: good.csv: 已忽略工单没有的列 经办人(加 --strict 则拒绝导入)\n")
+        let again = try Binary.run(["import", "tickets", "good.csv", "--strict"], in: folder, environment: chinese)
+        #expect(again.status == 1 && again.stderr.hasPrefix("ruledesk: good.csv:1: 经办人: 没有这一列(--strict);表头应为 number,"))
+        let old = folder + "/旧表.xls"
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0, 0]).write(to: URL(fileURLWithPath: old))
+        #expect(try Binary.run(["import", "tickets", "旧表.xls"], in: folder, environment: chinese).stderr
+            == "ruledesk: 旧表.xls: 这是 Excel 97-2003 工作簿(.xls),ruledesk 不能读取;请在 Excel 中另存为 .xlsx 或 CSV\n")
+        #expect(try Binary.run(["import", "tickets", "旧表.xls", "--lang", "en"], in: folder, environment: chinese).stderr
+            .hasPrefix("ruledesk: 旧表.xls: an Excel 97-2003 workbook (.xls)"))
     }
 
     @Test func aWorkbookImportsFromTheSheetNamed() throws {

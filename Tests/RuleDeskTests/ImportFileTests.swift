@@ -180,12 +180,21 @@ import TemporaryFolders
                     path + ":3: estimated_cost: '八百' is not a number of yuan; write e.g. 1200, 1,200.00 or ¥1000.01",
                     path + ":4: community: unknown community 'T99'; import communities first",
                     path + ":5: expected 17 fields, found 18; quote any field that contains a comma",
-                    path + ":6: hazard: 'maybe' is not true or false; write true/false, 是/否, Y/N or 1/0",
+                    path + ":6: hazard: 'maybe' is not true or false; write true/false, yes/no, Y/N or 1/0",
                     path + ":8: number: ticket 'KF-2026-000001' exists already; leave number empty to get the next one",
                 ]
             }
             #expect(try tickets().isEmpty)
         }
+        let failure = try #require(throws: ImportFailure.self) { try importer.run(.tickets, file: path) }
+        #expect(failure.errors.map { $0.text(in: .zh) } == [
+            path + ":3: estimated_cost: 「八百」不是金额(元);请写成 1200、1,200.00 或 ¥1000.01",
+            path + ":4: community: 没有小区「T99」;请先导入小区",
+            path + ":5: 应有 17 个字段,实有 18 个;含逗号的字段须加英文双引号",
+            path + ":6: hazard: 「maybe」不是“是”或“否”;请填 是/否、Y/N、1/0 或 true/false",
+            path + ":8: number: 工单「KF-2026-000001」已存在;工单号留空即自动编号",
+        ])
+        #expect(failure.summary(in: .zh) == path + ": 5 行有误;未导入任何内容,请更正后重新导入")
     }
 
     @Test func theListStopsAtItsLimitAndCountsTheRest() throws {
@@ -198,8 +207,10 @@ import TemporaryFolders
         } catch let failure as ImportFailure {
             #expect(failure.total == 70 && failure.errors.count == ImportFailure.limit)
             #expect(failure.errors.last?.line == 51)
-            #expect(failure.lines.last == path + ": and 20 more bad rows")
-            #expect(failure.summary == path + ": 70 bad rows; nothing was imported, correct them and import the file again")
+            #expect(failure.lines().last == path + ": and 20 more bad rows")
+            #expect(failure.summary() == path + ": 70 bad rows; nothing was imported, correct them and import the file again")
+            #expect(failure.lines(in: .zh).last == path + ": 另有 20 行有误")
+            #expect(failure.summary(in: .zh, dryRun: true) == path + ": 70 行有误;未导入任何内容,请更正后重新导入(试导入)")
         }
         #expect(try store.read { try Community.fetchCount($0) } == 1)
     }

@@ -224,14 +224,14 @@ import Testing
             """
         let before = try counts(store)
         let error = #expect(throws: ImportFailure.self) { try importer.run(.events, data: Data(bad.utf8), named: "events.csv") }
-        #expect(error?.lines == ["events.csv:4: event: callback on 2026-05-12 is before the completion on 2026-05-13"])
+        #expect(error?.lines() == ["events.csv:4: event: callback on 2026-05-12 is before the completion on 2026-05-13"])
         #expect(try counts(store) == before)
         let unknown = "number,event,at\nKF-2026-9,survey,2026-05-07\n"
         let unknownError = #expect(throws: ImportFailure.self) { try importer.run(.events, data: Data(unknown.utf8), named: "e.csv") }
-        #expect(unknownError?.lines.first?.hasPrefix("e.csv:2: number: no ticket KF-2026-9") == true)
+        #expect(unknownError?.lines().first?.hasPrefix("e.csv:2: number: no ticket KF-2026-9") == true)
         let badEvent = "number,event,at\n\(number),surveyed,2026-05-07\n"
         let eventError = #expect(throws: ImportFailure.self) { try importer.run(.events, data: Data(badEvent.utf8), named: "e.csv") }
-        #expect(eventError?.lines.first?.hasPrefix("e.csv:2: event: 'surveyed' is not an event") == true)
+        #expect(eventError?.lines().first?.hasPrefix("e.csv:2: event: 'surveyed' is not an event") == true)
         let dry = try importer.run(.events, data: Data(bad.split(separator: "\n").dropLast().joined(separator: "\n").utf8), named: "e.csv",
                                    options: { var options = ImportOptions(); options.dryRun = true; return options }())
         #expect(dry.rows == 2 && dry.dryRun)

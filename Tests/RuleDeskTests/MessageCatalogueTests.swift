@@ -10,6 +10,7 @@ import Testing
         ("VocabularyMessage", VocabularyMessage.examples),
         ("LifecycleMessage", LifecycleMessage.examples),
         ("EventRefusal", EventRefusal.examples),
+        ("ImportMessage", ImportMessage.examples),
     ]
 
     @Test(arguments: catalogue.map(\.concern))

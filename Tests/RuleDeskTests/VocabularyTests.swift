@@ -106,13 +106,12 @@ import TemporaryFolders
         try Fixtures.write([header, row("repair", "plumbing", ""), row("repiar", "plumbing", "")].joined(separator: "\n"),
                            to: folder + "/bad.csv")
         let error = try #require(throws: ImportFailure.self) { try importer.run(.tickets, file: folder + "/bad.csv") }
-        #expect(error.lines == ["\(folder)/bad.csv:3: kind: 'repiar' is not a value of kind in the rules' vocabulary; did you mean repair (维修)?"])
+        #expect(error.lines() == ["\(folder)/bad.csv:3: kind: 'repiar' is not a value of kind in the rules' vocabulary; did you mean repair (维修)?"])
         #expect(try store.read { try Ticket.fetchCount($0) } == 1)
 
-        importer.language = .zh
         try Fixtures.write([header, row("repair", "plumbng", "")].joined(separator: "\n"), to: folder + "/typo.csv")
         let chinese = try #require(throws: ImportFailure.self) { try importer.run(.tickets, file: folder + "/typo.csv") }
-        #expect(chinese.errors.first?.message == "「plumbng」不在规则词表的维修部位(component)之中;是否指 给排水管道(plumbing)?")
+        #expect(chinese.errors.first?.problem.text(in: .zh) == "「plumbng」不在规则词表的维修部位(component)之中;是否指 给排水管道(plumbing)?")
         #expect(chinese.errors.first?.column == "component" && chinese.errors.first?.line == 2)
     }
 

@@ -30,13 +30,14 @@ struct CaseBuilder {
         do {
             return try console.store.read { db in
                 let ticket = try TicketFields(row: row, settings: console.settings, lookups: ImportLookups(),
-                                              vocabulary: console.engine.vocabulary, language: console.language).ticket(in: db)
+                                              vocabulary: console.engine.vocabulary).ticket(in: db)
                 let community = try Community.fetchOne(db, key: ticket.communityId)!
                 let household = try ticket.householdId.flatMap { try Household.fetchOne(db, key: $0) }
                 return TicketCase(ticket: ticket, community: community, household: household)
             }
         } catch let error as ImportError {
-            throw LuaError(.runtime, error.column.map { console.say(.caseField($0, error.message)) } ?? error.message)
+            let problem = error.problem.text(in: console.language)
+            throw LuaError(.runtime, error.column.map { console.say(.caseField($0, problem)) } ?? problem)
         }
     }
 }

@@ -12,7 +12,7 @@ enum CSVFile {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false)
         } catch {
-            throw ImportError(file: path, line: 1, column: nil, message: "not readable as CSV (\(error))")
+            throw ImportError(file: path, line: 1, column: nil, problem: .notCSV("\(error)"))
         }
         let header = reader.next() ?? []
         var records: [SourceTable.Record] = []
@@ -24,7 +24,7 @@ enum CSVFile {
             records.append(SourceTable.Record(line: line, fields: fields))
         }
         if let error = reader.error {
-            throw ImportError(file: path, line: index < starts.count ? starts[index] : nil, column: nil, message: "malformed CSV (\(error))")
+            throw ImportError(file: path, line: index < starts.count ? starts[index] : nil, column: nil, problem: .malformedCSV("\(error)"))
         }
         return SourceTable(header: header, headerLine: 1, records: records, fieldsMustMatchHeader: true,
                            encoding: detected)

@@ -18,24 +18,24 @@ struct ImportTable {
         self.path = path
         let columns = kind.columns
         let header = source.header.map { $0.trimmingCharacters(in: .whitespaces) }
-        func fail(_ column: String?, _ message: String) -> ImportError {
-            ImportError(file: path, line: source.headerLine, column: column, message: message)
+        func fail(_ column: String?, _ problem: ImportMessage) -> ImportError {
+            ImportError(file: path, line: source.headerLine, column: column, problem: problem)
         }
         let headerText = columns.joined(separator: ",")
         guard header.contains(where: { !$0.isEmpty }) else {
-            throw fail(nil, "the file is empty; it needs the header row \(headerText)")
+            throw fail(nil, .emptyFile(header: headerText))
         }
         let mapped = header.map { $0.isEmpty ? nil : ColumnAliases.column($0, of: kind) }
         let ignored = zip(header, mapped).filter { !$0.0.isEmpty && $0.1 == nil }.map(\.0)
         if strict, let unknown = ignored.first {
-            throw fail(unknown, "unknown column (--strict); the header is \(headerText), or the Chinese names in the README")
+            throw fail(unknown, .unknownColumn(header: headerText))
         }
         for name in columns where !mapped.contains(name) && !kind.optionalColumns.contains(name) {
-            throw fail(name, "missing column; the header is \(headerText) (or their Chinese names, see the README)")
+            throw fail(name, .missingColumn(header: headerText))
         }
         if let duplicate = columns.first(where: { name in mapped.filter { $0 == name }.count > 1 }) {
             let written = zip(header, mapped).filter { $0.1 == duplicate }.map(\.0)
-            throw fail(duplicate, "the column appears twice (as \(written.joined(separator: " and ")))")
+            throw fail(duplicate, .columnTwice(written: written))
         }
         let known = mapped.enumerated().compactMap { index, column in column.map { (index, $0) } }
         var rows: [Row] = [], problems: [ImportError] = []
@@ -43,7 +43,7 @@ struct ImportTable {
         for record in source.records {
             if source.fieldsMustMatchHeader, record.fields.count != header.count {
                 problems.append(ImportError(file: path, line: record.line, column: nil,
-                    message: "expected \(header.count) fields, found \(record.fields.count); quote any field that contains a comma"))
+                                            problem: .fieldCount(expected: header.count, found: record.fields.count)))
                 continue
             }
             var fields: [String: String] = Dictionary(minimumCapacity: known.count)

@@ -59,8 +59,6 @@ public struct Importer: Sendable {
     public let settings: Settings
     /// The values ticket fields may take (the rules'); ``Vocabulary/none`` takes every value as written.
     public var vocabulary: Vocabulary = .none
-    /// The language of the refusal of a value outside the vocabulary.
-    public var language: Language = .en
 
     public init(store: Store, settings: Settings) {
         self.store = store
@@ -73,7 +71,7 @@ public struct Importer: Sendable {
     public func run(_ kind: ImportKind, file: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         let started = Date()
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw ImportError(file: file, line: nil, column: nil, message: "cannot read the file; check the path and its permissions")
+            throw ImportError(file: file, line: nil, column: nil, problem: .cannotRead)
         }
         return try run(kind, data: data, named: file, options: options, started: started)
     }
@@ -87,7 +85,7 @@ public struct Importer: Sendable {
     private func run(_ kind: ImportKind, data: Data, named name: String, options: ImportOptions, started: Date) throws -> ImportReport {
         let source = try SourceFile.table(data, path: name, options: options)
         let table = try ImportTable(source, path: name, kind: kind, strict: options.strict)
-        let events = kind == .events ? try EventImport(store: store, settings: settings, language: language) : nil
+        let events = kind == .events ? try EventImport(store: store, settings: settings) : nil
         let written: Int
         do {
             written = try store.write { db in
@@ -120,7 +118,7 @@ public struct Importer: Sendable {
             do {
                 let key = try events?.record(reader, in: db) ?? importRow(kind, reader, db, lookups)
                 guard seen.insert(key).inserted else {
-                    throw reader.fail(kind.keyColumn, "'\(key)' appears twice in this file")
+                    throw reader.fail(kind.keyColumn, .twice(key))
                 }
             } catch let error as ImportError {
                 errors.append(error)
@@ -141,7 +139,7 @@ public struct Importer: Sendable {
     public func insert(_ kind: ImportKind, fields: [String: String], source: String, line: Int) throws -> String {
         let reader = RowReader(file: source, row: ImportTable.Row(line: line, fields: fields), kind: kind)
         for column in fields.keys where !kind.columns.contains(column) {
-            throw reader.fail(column, "unknown field; the fields are \(kind.columns.joined(separator: ", "))")
+            throw reader.fail(column, .unknownField(kind.columns))
         }
         return try store.write { db in try importRow(kind, reader, db, ImportLookups()) }
     }
@@ -164,7 +162,7 @@ public struct Importer: Sendable {
         case .households:
             let communityCode = try row.text("community")
             guard let community = try lookups.community(communityCode, in: db) else {
-                throw row.fail("community", "unknown community '\(communityCode)'; import communities first")
+                throw row.fail("community", .unknownCommunity(communityCode))
             }
             var household = Household(
                 id: nil, code: try row.text("code"), communityId: community.id!,
@@ -183,14 +181,13 @@ public struct Importer: Sendable {
         case .calendar:
             let kindText = try row.text("kind")
             guard let dayKind = CalendarDay.Kind(rawValue: kindText) else {
-                throw row.fail("kind", "'\(kindText)' is not off (a public holiday) or work (a worked weekend day)")
+                throw row.fail("kind", .notACalendarKind(kindText))
             }
             let day = CalendarDay(date: try row.date("date"), kind: dayKind, name: row.raw("name"))
             try day.save(db)
             return day.date.description
         case .tickets:
-            var ticket = try TicketFields(row: row, settings: settings, lookups: lookups, vocabulary: vocabulary,
-                                          language: language).ticket(in: db)
+            var ticket = try TicketFields(row: row, settings: settings, lookups: lookups, vocabulary: vocabulary).ticket(in: db)
             try ticket.insertImported(db)
             return ticket.number
         case .revisits:
@@ -198,7 +195,7 @@ public struct Importer: Sendable {
             try result.insert(db)
             return row.raw("household") + " on " + result.visitedOn.description
         case .events:
-            throw row.fail("event", "events are recorded with `ruledesk import events FILE` or `ruledesk record`")
+            throw row.fail("event", .eventsAreRecorded)
         }
     }
 }

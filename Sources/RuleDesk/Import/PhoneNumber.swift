@@ -8,7 +8,7 @@
 /// PhoneNumber.normalised("+86 138 0000 0010")   // "13800000010"
 /// PhoneNumber.normalised("+86 10 6512 3456")    // "01065123456": the area code regains its 0
 /// PhoneNumber.normalised("12345")               // nil
-/// PhoneNumber.problem("12345")                  // "has 5 digits; …"
+/// PhoneNumber.problem("12345")?.description     // "has 5 digits; …"
 /// ```
 public enum PhoneNumber {
     /// The digits of `text` when it is a possible phone: a mobile (11 digits starting with 1), a landline with
@@ -22,24 +22,36 @@ public enum PhoneNumber {
     }
 
     /// Why `text` is not a possible phone, in words that do not repeat it ("has 9 digits; …"), or nil when it is one.
-    public static func problem(_ text: String) -> String? {
+    public static func problem(_ text: String) -> Problem? {
         guard case .failure(let problem) = read(text) else { return nil }
-        return problem.description
+        return problem
     }
 
-    enum Problem: Error, CustomStringConvertible {
+    /// Why a text is not a possible phone.
+    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case empty, notDigits, foreign, digits(Int), startsWithOne(Int)
 
-        var description: String {
-            let expected = "a mobile has 11 digits starting with 1, a landline 7 or 8 digits, or 10 to 12 with its area code starting with 0"
+        /// The problem in each language, in words that do not repeat the phone.
+        public var texts: Bilingual {
+            let expected = Bilingual(
+                en: "a mobile has 11 digits starting with 1, a landline 7 or 8 digits, or 10 to 12 with its area code starting with 0",
+                zh: "手机号为 1 开头的 11 位数字,固定电话为 7 或 8 位,带 0 开头的区号则为 10 至 12 位")
             switch self {
-            case .empty: return "is empty"
-            case .notDigits: return "has characters other than digits, spaces, dashes and parentheses; " + expected
-            case .foreign: return "has a country code other than +86; write a number in China, " + expected
-            case .digits(let count): return "has \(count) digit\(count == 1 ? "" : "s"); " + expected
-            case .startsWithOne(let count): return "has \(count) digits starting with 1; " + expected
+            case .empty: return Bilingual(en: "is empty", zh: "为空")
+            case .notDigits:
+                return Bilingual(en: "has characters other than digits, spaces, dashes and parentheses; " + expected.en,
+                                 zh: "含有数字、空格、连字符和括号以外的字符;" + expected.zh)
+            case .foreign:
+                return Bilingual(en: "has a country code other than +86; write a number in China, " + expected.en,
+                                 zh: "国家代码不是 +86;请填国内号码," + expected.zh)
+            case .digits(let count):
+                return Bilingual(en: "has \(count) digit\(count == 1 ? "" : "s"); " + expected.en, zh: "有 \(count) 位数字;" + expected.zh)
+            case .startsWithOne(let count):
+                return Bilingual(en: "has \(count) digits starting with 1; " + expected.en, zh: "是 1 开头的 \(count) 位数字;" + expected.zh)
             }
         }
+
+        public var description: String { texts.en }
     }
 
     private static let separators: Set<Character> = [" ", "-", ".", "(", ")", "\u{2013}", "\u{2014}", "\u{FF08}", "\u{FF09}"]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads typed fields of one row, failing with `FILE:LINE: column: what is wrong; what to do`. Values are read
+/// Reads typed fields of one row, failing with `FILE:LINE: column: what is wrong; what to do` (``ImportMessage``). Values are read
 /// as people write them in Excel (``WrittenValue``) and stored in one form.
 struct RowReader {
     let file: String
@@ -14,12 +14,12 @@ struct RowReader {
         personal = kind == .households ? ["owner", "phone"] : []
     }
 
-    func fail(_ column: String, _ message: String) -> ImportError {
-        ImportError(file: file, line: row.line, column: column, message: message)
+    func fail(_ column: String, _ problem: ImportMessage) -> ImportError {
+        ImportError(file: file, line: row.line, column: column, problem: problem)
     }
 
-    private func shown(_ column: String, _ value: String) -> String {
-        personal.contains(column) ? "the value" : "'\(value)'"
+    private func shown(_ column: String, _ value: String) -> ImportMessage.Shown {
+        personal.contains(column) ? .personal : .value(value)
     }
 
     /// Whether the file has the column at all (optional columns may be left out of the header).
@@ -35,20 +35,20 @@ struct RowReader {
     }
 
     func text(_ column: String) throws -> String {
-        guard let value = optionalText(column) else { throw fail(column, "is empty; a value is required") }
+        guard let value = optionalText(column) else { throw fail(column, .empty) }
         return value
     }
 
     func optionalDate(_ column: String) throws -> LocalDate? {
         guard let value = optionalText(column) else { return nil }
         guard let date = WrittenValue.date(value) else {
-            throw fail(column, "\(shown(column, value)) is not a date; write YYYY-MM-DD, e.g. 2026-03-02")
+            throw fail(column, .notADate(shown(column, value)))
         }
         return date
     }
 
     func date(_ column: String) throws -> LocalDate {
-        guard let date = try optionalDate(column) else { throw fail(column, "is empty; write a date as YYYY-MM-DD") }
+        guard let date = try optionalDate(column) else { throw fail(column, .emptyDate) }
         return date
     }
 
@@ -58,9 +58,8 @@ struct RowReader {
         let value = try text(column)
         if let iso = Timestamp(value) { return (iso, value) }
         guard let moment = WrittenValue.moment(value, zone: zone) else {
-            let advice = WrittenValue.date(value) != nil ? "is a date without a time; add the time, e.g. 2026-03-02 10:15"
-                : "is not a date and time; write e.g. 2026-03-02 10:15, 2026/3/2 10:15 or 2026-03-02T10:15:00+08:00"
-            throw fail(column, "\(shown(column, value)) \(advice)")
+            let shown = shown(column, value)
+            throw fail(column, WrittenValue.date(value) != nil ? .dateWithoutTime(shown) : .notAMoment(shown))
         }
         return (moment, moment.iso8601(in: zone))
     }
@@ -71,7 +70,7 @@ struct RowReader {
         if let date = WrittenValue.date(value) { return date.description }
         if Timestamp(value) != nil { return value }
         guard let moment = WrittenValue.moment(value, zone: zone) else {
-            throw fail(column, "\(shown(column, value)) is neither a date (2026-03-02, 2026/3/2) nor a date and time (2026-03-02 10:15)")
+            throw fail(column, .neitherDateNorMoment(shown(column, value)))
         }
         return moment.iso8601(in: zone)
     }
@@ -79,16 +78,16 @@ struct RowReader {
     func optionalAmount(_ column: String) throws -> Double? {
         guard let value = optionalText(column) else { return nil }
         guard let amount = WrittenValue.amount(value) else {
-            throw fail(column, "\(shown(column, value)) is not a number of yuan; write e.g. 1200, 1,200.00 or ¥1000.01")
+            throw fail(column, .notAnAmount(shown(column, value)))
         }
-        guard amount >= 0 else { throw fail(column, "\(shown(column, value)) is negative; write an amount of 0 or more") }
+        guard amount >= 0 else { throw fail(column, .negativeAmount(shown(column, value))) }
         return amount
     }
 
     func integer(_ column: String, default fallback: Int, minimum: Int) throws -> Int {
         guard let value = optionalText(column) else { return fallback }
-        guard let number = WrittenValue.integer(value) else { throw fail(column, "\(shown(column, value)) is not a whole number; write e.g. 12 or 1,200") }
-        guard number >= minimum else { throw fail(column, "\(number) is too small; the least is \(minimum)") }
+        guard let number = WrittenValue.integer(value) else { throw fail(column, .notAWholeNumber(shown(column, value))) }
+        guard number >= minimum else { throw fail(column, .tooSmall(number, least: minimum)) }
         return number
     }
 
@@ -96,17 +95,17 @@ struct RowReader {
     /// without repeating it.
     func phone(_ column: String) throws -> String {
         guard let value = optionalText(column) else { return "" }
-        guard let phone = PhoneNumber.normalised(value) else {
-            throw fail(column, (PhoneNumber.problem(value) ?? "is not a phone") + "; correct it or leave it empty")
+        switch PhoneNumber.read(value) {
+        case .success(let phone): return phone
+        case .failure(let problem): throw fail(column, .badPhone(problem))
         }
-        return phone
     }
 
     /// Empty is false.
     func boolean(_ column: String) throws -> Bool {
         guard let value = optionalText(column) else { return false }
         guard let flag = WrittenValue.boolean(value) else {
-            throw fail(column, "\(shown(column, value)) is not true or false; write true/false, 是/否, Y/N or 1/0")
+            throw fail(column, .notABoolean(shown(column, value)))
         }
         return flag
     }

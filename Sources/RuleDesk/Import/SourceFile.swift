@@ -4,17 +4,16 @@ import Foundation
 enum SourceFile {
     static func table(_ data: Data, path: String, options: ImportOptions) throws -> SourceTable {
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw ImportError(file: path, line: nil, column: nil,
-                              message: "an Excel 97-2003 workbook (.xls), which ruledesk does not read; save it as .xlsx or CSV")
+            throw ImportError(file: path, line: nil, column: nil, problem: .oldExcelWorkbook)
         }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             if options.encoding != nil {
-                throw ImportError(file: path, line: nil, column: nil, message: "a workbook has no text encoding; drop --encoding")
+                throw ImportError(file: path, line: nil, column: nil, problem: .workbookHasNoEncoding)
             }
             return try XLSXSheetTable.table(data, path: path, sheet: options.sheet)
         }
         if let sheet = options.sheet {
-            throw ImportError(file: path, line: nil, column: nil, message: "not an .xlsx workbook, so it has no sheet '\(sheet)'; drop --sheet")
+            throw ImportError(file: path, line: nil, column: nil, problem: .notAWorkbook(sheet: sheet))
         }
         return try CSVFile.table(data, path: path, encoding: options.encoding)
     }

@@ -23,23 +23,20 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         let body = bytes[(hasBOM ? 3 : 0)...]
         if encoding == .utf8 || hasBOM || (encoding == nil && String(validating: body, as: UTF8.self) != nil) {
             guard let text = String(validating: body, as: UTF8.self) else {
-                throw unreadable(bytes, at: firstInvalidUTF8(body), path: path,
-                                 "not valid UTF-8 text; save the file as UTF-8, or pass --encoding gb18030 if Excel saved it as GBK")
+                throw unreadable(bytes, at: firstInvalidUTF8(body), path: path, .notUTF8)
             }
             return (text, .utf8)
         }
         switch GB18030.decode(bytes) {
         case .success(let text): return (text, .gb18030)
         case .failure(let failure):
-            let advice = encoding == nil ? "neither UTF-8 nor GB18030 (GBK) text; save the file as UTF-8"
-                : "not valid GB18030 (GBK) text; save the file as UTF-8, or pass --encoding utf-8 if it is UTF-8"
-            throw unreadable(bytes, at: failure.offset, path: path, advice)
+            throw unreadable(bytes, at: failure.offset, path: path, .notGB18030(detected: encoding == nil))
         }
     }
 
-    private static func unreadable(_ bytes: [UInt8], at offset: Int, path: String, _ message: String) -> ImportError {
+    private static func unreadable(_ bytes: [UInt8], at offset: Int, path: String, _ problem: ImportMessage) -> ImportError {
         let line = bytes[..<min(offset, bytes.count)].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        return ImportError(file: path, line: line, column: nil, message: message)
+        return ImportError(file: path, line: line, column: nil, problem: problem)
     }
 
     /// The offset of the start of the first line that is not valid UTF-8.

@@ -1,20 +1,19 @@
 import GRDB
 
 /// The fields of a ticket as written in a CSV row (or a test), checked and resolved against the store; the fields
-/// the rules' vocabulary lists are stored as its keys, and a value outside it is refused in `language`.
+/// the rules' vocabulary lists are stored as its keys, and a value outside it is refused.
 struct TicketFields {
     let row: RowReader
     let settings: Settings
     let lookups: ImportLookups
     let vocabulary: Vocabulary
-    let language: Language
 
     /// The key `value` of `field` stands for, or the refusal naming the nearest values.
     private func key(_ value: String, _ field: String) throws -> String {
         do {
             return try vocabulary.normalise(value, field: field)
         } catch {
-            throw row.fail(field, error.text(in: language))
+            throw row.fail(field, .outsideVocabulary(error))
         }
     }
 
@@ -22,29 +21,29 @@ struct TicketFields {
         let (received, receivedText) = try row.moment("received_at", zone: settings.timeZone)
         let communityCode = try row.text("community")
         guard let community = try lookups.community(communityCode, in: db) else {
-            throw row.fail("community", "unknown community '\(communityCode)'; import communities first")
+            throw row.fail("community", .unknownCommunity(communityCode))
         }
         var householdId: Int64?
         if let code = row.optionalText("household") {
             guard let household = try lookups.household(code, in: db) else {
-                throw row.fail("household", "unknown household '\(code)'; import households first")
+                throw row.fail("household", .unknownHousehold(code))
             }
             guard household.communityId == community.id else {
-                throw row.fail("household", "household '\(code)' is not in community '\(communityCode)'")
+                throw row.fail("household", .householdNotInCommunity(code, community: communityCode))
             }
             householdId = household.id
         }
         let year = received.localDate(in: settings.timeZone).year
         let number = try row.optionalText("number") ?? lookups.nextTicketNumber(year: year, in: db)
         guard try !Ticket.exists(number: number, in: db) else {
-            throw row.fail("number", "ticket '\(number)' exists already; leave number empty to get the next one")
+            throw row.fail("number", .ticketExists(number))
         }
         let trades = try row.raw("trades").split(separator: "|")
             .map { String($0).trimmedSpaces }.filter { !$0.isEmpty }.map { try key($0, "trades") }
         let surveyDate = try row.optionalDate("survey_date")
         let completed = try row.dateOrMoment("completed_at", zone: settings.timeZone)
         if let survey = surveyDate, survey < received.localDate(in: settings.timeZone) {
-            throw row.fail("survey_date", "\(survey) is before the ticket was registered; check the date")
+            throw row.fail("survey_date", .surveyBeforeRegistration(survey.description))
         }
         lookups.wrote(ticketNumber: number, year: year)
         return Ticket(

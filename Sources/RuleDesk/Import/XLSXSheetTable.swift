@@ -8,7 +8,7 @@ enum XLSXSheetTable {
         do {
             rows = try XLSXReader(data: data).sheet(named: sheet).rows
         } catch let error as SpreadsheetError {
-            throw ImportError(file: path, line: nil, column: nil, message: error.message)
+            throw ImportError(file: path, line: nil, column: nil, problem: .workbook(error))
         }
         let filled = rows.filter { !$0.cells.isEmpty }
         guard let header = filled.first else {

@@ -5,13 +5,10 @@ import GRDB
 struct EventImport {
     let settings: Settings
     let recorder: EventRecorder
-    /// The language of a refusal.
-    let language: Language
 
     /// Fails, saying how to publish, when no rules are published.
-    init(store: Store, settings: Settings, language: Language) throws {
+    init(store: Store, settings: Settings) throws {
         self.settings = settings
-        self.language = language
         recorder = try EventRecorder(store: store, settings: settings)
     }
 
@@ -24,8 +21,8 @@ struct EventImport {
             _ = try recorder.record(number, event, today: settings.today, in: db)
         } catch let error as LifecycleError {
             switch error {
-            case .refused(_, let why): throw row.fail("event", why.text(in: language))
-            default: throw row.fail("number", error.text(in: language))
+            case .refused(_, let why): throw row.fail("event", .eventRefused(why))
+            default: throw row.fail("number", .lifecycle(error))
             }
         }
         return "line \(row.row.line)"
@@ -35,24 +32,24 @@ struct EventImport {
     private func entry(_ row: RowReader) throws -> EventEntry {
         let name = try row.text("event")
         guard let event = TicketEvent(rawValue: name) else {
-            throw row.fail("event", "'\(name)' is not an event; use \(TicketEvent.sentence(TicketEvent.allCases))")
+            throw row.fail("event", .notAnEvent(name))
         }
         var entry = EventEntry(event: event, by: row.optionalText("by") ?? "import")
         guard let at = row.optionalText("at") else {
-            throw row.fail("at", "is empty; write the day it happened (YYYY-MM-DD) or, for a completion, the time")
+            throw row.fail("at", .emptyEventDay)
         }
         if let day = WrittenValue.date(at) {
             entry.on = day
         } else if let moment = WrittenValue.moment(at, zone: settings.timeZone) {
             if event == .complete { entry.at = moment.iso8601(in: settings.timeZone) } else { entry.on = moment.localDate(in: settings.timeZone) }
         } else {
-            throw row.fail("at", "'\(at)' is neither a date (2026-05-13, 2026/5/13) nor a time (2026-05-13 16:30, 2026-05-13T16:30:00+08:00)")
+            throw row.fail("at", .neitherDayNorTime(at))
         }
         entry.until = try row.optionalDate("until")
         entry.cost = try row.optionalAmount("cost")
         if let rating = row.optionalText("rating") {
             guard let parsed = RevisitResult.Rating(rawValue: rating) else {
-                throw row.fail("rating", "'\(rating)' is not a rating; use \(RevisitResult.Rating.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw row.fail("rating", .notARating(rating))
             }
             entry.rating = parsed
         }

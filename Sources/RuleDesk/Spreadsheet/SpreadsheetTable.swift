@@ -32,9 +32,19 @@ public struct SpreadsheetTable: Sendable, Equatable {
 
 /// A workbook that cannot be read, or a table that cannot be written.
 public struct SpreadsheetError: Error, CustomStringConvertible, Equatable {
-    public let message: String
+    /// What is wrong, in each language.
+    public let texts: Bilingual
 
-    init(_ message: String) { self.message = message }
+    init(en: String, zh: String) { texts = Bilingual(en: en, zh: zh) }
+
+    /// The workbook has no sheet `name`; its sheets are `names`.
+    static func noSheet(_ name: String, among names: [String]) -> SpreadsheetError {
+        SpreadsheetError(en: "has no sheet '\(name)'; its sheets are \(names.joined(separator: ", "))",
+                         zh: "没有工作表「\(name)」;其工作表为 \(names.joined(separator: "、"))")
+    }
+
+    /// What is wrong, in English.
+    public var message: String { texts.en }
 
     public var description: String { message }
 }

@@ -30,10 +30,12 @@ public struct XLSXReader {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw SpreadsheetError("not a readable .xlsx workbook (its zip container cannot be opened)")
+            throw SpreadsheetError(en: "not a readable .xlsx workbook (its zip container cannot be opened)",
+                                   zh: "不是可读的 .xlsx 工作簿(无法打开其 zip 容器)")
         }
         guard let workbookXML = try Self.part("xl/workbook.xml", of: archive) else {
-            throw SpreadsheetError("not an .xlsx workbook (it has no xl/workbook.xml); save it from Excel as .xlsx")
+            throw SpreadsheetError(en: "not an .xlsx workbook (it has no xl/workbook.xml); save it from Excel as .xlsx",
+                                   zh: "不是 .xlsx 工作簿(缺少 xl/workbook.xml);请在 Excel 中另存为 .xlsx")
         }
         let workbook = try XLSXWorkbook(workbookXML)
         let relationships = try Self.part("xl/_rels/workbook.xml.rels", of: archive).map(XLSXRelationships.init) ?? XLSXRelationships()
@@ -50,15 +52,16 @@ public struct XLSXReader {
         let index: Int
         if let name {
             guard let found = sheetNames.firstIndex(of: name) else {
-                throw SpreadsheetError("has no sheet '\(name)'; its sheets are \(sheetNames.joined(separator: ", "))")
+                throw SpreadsheetError.noSheet(name, among: sheetNames)
             }
             index = found
         } else {
-            guard !sheetNames.isEmpty else { throw SpreadsheetError("the workbook has no sheet") }
+            guard !sheetNames.isEmpty else { throw SpreadsheetError(en: "the workbook has no sheet", zh: "工作簿中没有工作表") }
             index = 0
         }
         guard let xml = try Self.part(sheetPaths[index], of: archive) else {
-            throw SpreadsheetError("sheet '\(sheetNames[index])' is missing from the workbook (\(sheetPaths[index]))")
+            throw SpreadsheetError(en: "sheet '\(sheetNames[index])' is missing from the workbook (\(sheetPaths[index]))",
+                                   zh: "工作簿缺少工作表「\(sheetNames[index])」(\(sheetPaths[index]))")
         }
         let parser = XLSXSheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904)
         return (sheetNames[index], try parser.rows(xml))
@@ -71,7 +74,8 @@ public struct XLSXReader {
         do {
             _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
         } catch {
-            throw SpreadsheetError("the workbook's part \(path) cannot be read (\(error)); the file may be damaged")
+            throw SpreadsheetError(en: "the workbook's part \(path) cannot be read (\(error)); the file may be damaged",
+                                   zh: "无法读取工作簿的 \(path)(\(error));文件可能已损坏")
         }
         return data
     }

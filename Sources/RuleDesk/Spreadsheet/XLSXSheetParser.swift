@@ -82,7 +82,8 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         switch type {
         case "s":
             guard let index = Int(value), sharedStrings.indices.contains(index) else {
-                fail(parser, "a cell points at shared string \(value), which the workbook does not have")
+                fail(parser, en: "a cell points at shared string \(value), which the workbook does not have",
+                     zh: "单元格引用的共享字符串 \(value) 在工作簿中不存在")
                 return .empty
             }
             return text(sharedStrings[index])
@@ -94,7 +95,7 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         default:
             guard !value.isEmpty else { return .empty }
             guard let number = Double(value) else {
-                fail(parser, "a number cell holds '\(value)'")
+                fail(parser, en: "a number cell holds '\(value)'", zh: "数字单元格中是「\(value)」")
                 return .empty
             }
             switch dateStyles.shown(style: style) {
@@ -126,8 +127,9 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
         return .text(text)
     }
 
-    private func fail(_ parser: XMLParser, _ message: String) {
-        failure = failure ?? SpreadsheetError("row \(rowNumber): \(message); the file may be damaged")
+    private func fail(_ parser: XMLParser, en: String, zh: String) {
+        failure = failure ?? SpreadsheetError(en: "row \(rowNumber): \(en); the file may be damaged",
+                                               zh: "第 \(rowNumber) 行:\(zh);文件可能已损坏")
         parser.abortParsing()
     }
 }

@@ -29,12 +29,12 @@ public enum XLSXWriter {
                     bytes.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
-            guard let data = archive.data else { throw SpreadsheetError("the workbook's zip container was not made in memory") }
+            guard let data = archive.data else { throw SpreadsheetError(en: "the workbook's zip container was not made in memory", zh: "未能在内存中生成工作簿的 zip 容器") }
             return data
         } catch let error as SpreadsheetError {
             throw error
         } catch {
-            throw SpreadsheetError("cannot make the workbook's zip container (\(error))")
+            throw SpreadsheetError(en: "cannot make the workbook's zip container (\(error))", zh: "无法生成工作簿的 zip 容器(\(error))")
         }
     }
 

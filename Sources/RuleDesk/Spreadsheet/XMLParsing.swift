@@ -9,7 +9,8 @@ func parseXML(_ data: Data, part: String, delegate: some XMLParserDelegate) thro
     parser.delegate = delegate
     // Foundation's parser on Linux can return true after an error (a mismatched tag), with the error kept.
     guard parser.parse(), parser.parserError == nil else {
-        throw SpreadsheetError("the workbook's \(part) is not well-formed XML (line \(parser.lineNumber)); the file may be damaged")
+        throw SpreadsheetError(en: "the workbook's \(part) is not well-formed XML (line \(parser.lineNumber)); the file may be damaged",
+                               zh: "工作簿的 \(part) 不是格式正确的 XML(第 \(parser.lineNumber) 行);文件可能已损坏")
     }
 }
 
