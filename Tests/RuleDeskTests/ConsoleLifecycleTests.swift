@@ -28,4 +28,19 @@ import Testing
         #expect(refused.error?.contains("no completion is recorded") == true, "\(refused)")
         #expect(console.completions(for: "com", in: "record(\"KF-2026-000101\", \"com").contains("complete"))
     }
+
+    @Test func aChineseClerksMistakesAreSaidInChinese() throws {
+        let (store, _) = try WorkQueueTests.world()
+        let console = try ConsoleSession(store: store, rules: .published, settings: Fixtures.shanghai, language: .zh)
+        let said = { (line: String) in console.submit(line).error ?? "" }
+        #expect(said("record(\"KF-2026-000101\", \"fly\")").contains("record:「fly」不是可登记的事项;可填 survey、"))
+        #expect(said("record(\"KF-2026-000101\", \"survey\", { colour = 1 })")
+            .contains("record:没有选项「colour」;可用的选项为 at、by、cost、note、on、rating、until"))
+        #expect(said("record(\"KF-2026-000101\", \"survey\", 3)").contains("record:第三项须是一组选项"))
+        #expect(said("record(\"KF-2026-000101\", \"callback\", { rating = \"happy\" })").contains("record:「happy」不是评价"))
+        #expect(said("record(\"KF-2026-000101\", \"survey\", { on = \"5月6日\" })").contains("on:「5月6日」不是日期"))
+        #expect(said("record()").contains("record(…) 需要工单号和事项"))
+        #expect(said("sla()").contains("sla(…) 需要工单号或工单"))
+        #expect(said("find()").contains("find(…) 需要电话、姓名、住户、房号或工单号"))
+    }
 }

@@ -8,12 +8,12 @@ extension ConsoleHelpers {
         return [
             "record": .reference(lua.function { call in
                 guard let number = try call.value(0).stringValue, let name = try call.value(1).stringValue else {
-                    throw LuaError(.runtime, "record(\"KF-2026-000001\", \"survey\", { on = \"2026-05-07\", by = \"王芳\" }) expects a ticket number and an event")
+                    throw LuaError(.runtime, console.say(.recordUsage))
                 }
                 guard let event = TicketEvent(rawValue: name) else {
-                    throw LuaError(.runtime, "record: '\(name)' is not an event; use \(TicketEvent.sentence(TicketEvent.allCases))")
+                    throw LuaError(.runtime, console.say(.notAnEvent(name)))
                 }
-                let entry = try Self.entry(event, try call.value(2))
+                let entry = try Self.entry(event, try call.value(2), say: console.say)
                 let recorded: RecordedEvent
                 do {
                     recorded = try console.recorder().record(number, entry, today: console.settings.today)
@@ -34,7 +34,7 @@ extension ConsoleHelpers {
                 filter.withinWorkdays = options["within"].integerValue.map(Int.init)
                 filter.department = options["department"].stringValue
                 filter.community = options["community"].stringValue
-                let day = try Self.date(options["on"], "due{ on = … }") ?? console.settings.today
+                let day = try Self.date(options["on"], "due{ on = … }", say: console.say) ?? console.settings.today
                 let calendar = try console.store.calendar()
                 let queue = try console.store.read { try WorkQueue(on: day, filter: filter, calendar: calendar,
                                                                      responsible: console.engine.declared.responsibleColumn, in: $0) }
@@ -44,16 +44,16 @@ extension ConsoleHelpers {
             "sla": .reference(lua.function { call in
                 let argument = try call.value(0)
                 guard let number = argument.stringValue ?? argument["number"].stringValue else {
-                    throw LuaError(.runtime, "sla(\"KF-2026-000001\") expects a ticket number or a ticket")
+                    throw LuaError(.runtime, console.say(.slaUsage))
                 }
-                let day = try Self.date(try call.value(1), "sla(number, date)") ?? console.settings.today
+                let day = try Self.date(try call.value(1), "sla(number, date)", say: console.say) ?? console.settings.today
                 let clocks = try console.store.read { try TicketClocks(number: number, in: $0) }
                 console.printLine(try clocks.text(on: day, calendar: try console.store.calendar(), wording: console.lifecycleWording))
                 return []
             }),
             "find": .reference(lua.function { call in
                 guard let text = try call.value(0).stringValue ?? (try call.value(0).integerValue).map({ String($0) }) else {
-                    throw LuaError(.runtime, "find(\"13800000010\") expects a phone, a name, a household, a room or a ticket number")
+                    throw LuaError(.runtime, console.say(.findUsage))
                 }
                 let found = try console.store.read { try OwnerSearch(text: text, on: console.settings.today, in: $0) }
                 console.printLine(found.text(showingPersonalData: console.showPII, wording: console.lifecycleWording))
@@ -62,23 +62,24 @@ extension ConsoleHelpers {
         ]
     }
 
-    /// `{ on = "2026-05-07", at = "…", until = "…", cost = 1350, rating = "satisfied", by = "王芳", note = "…" }`.
-    static func entry(_ event: TicketEvent, _ options: LuaValue) throws -> EventEntry {
+    /// `{ on = "2026-05-07", at = "…", until = "…", cost = 1350, rating = "satisfied", by = "王芳", note = "…" }`;
+    /// a mistake is said by `say`, in the console's language.
+    static func entry(_ event: TicketEvent, _ options: LuaValue, say: (ConsoleMessage) -> String) throws -> EventEntry {
         if options != .nil, options.tableValue == nil {
-            throw LuaError(.runtime, "record: the third argument is a table of options, e.g. { on = \"2026-05-07\", by = \"王芳\" }")
+            throw LuaError(.runtime, say(.recordOptionsUsage))
         }
-        let known: Set<String> = ["on", "at", "until", "cost", "rating", "by", "note"]
+        let known = ["at", "by", "cost", "note", "on", "rating", "until"]
         if let unknown = (options.tableValue ?? [:]).keys.filter({ !known.contains($0) }).sorted().first {
-            throw LuaError(.runtime, "record: unknown option '\(unknown)'; the options are \(known.sorted().joined(separator: ", "))")
+            throw LuaError(.runtime, say(.unknownRecordOption(unknown, known)))
         }
         var entry = EventEntry(event: event, by: options["by"].stringValue ?? "console")
-        entry.on = try date(options["on"], "on")
+        entry.on = try date(options["on"], "on", say: say)
         entry.at = options["at"].stringValue
-        entry.until = try date(options["until"], "until")
+        entry.until = try date(options["until"], "until", say: say)
         entry.cost = options["cost"].doubleValue
         if let rating = options["rating"].stringValue {
             guard let parsed = RevisitResult.Rating(rawValue: rating) else {
-                throw LuaError(.runtime, "record: '\(rating)' is not a rating; use \(RevisitResult.Rating.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw LuaError(.runtime, say(.notARating(rating)))
             }
             entry.rating = parsed
         }
@@ -86,10 +87,10 @@ extension ConsoleHelpers {
         return entry
     }
 
-    static func date(_ value: LuaValue, _ what: String) throws -> LocalDate? {
+    static func date(_ value: LuaValue, _ what: String, say: (ConsoleMessage) -> String) throws -> LocalDate? {
         guard value != .nil else { return nil }
         guard let text = value.stringValue, let date = LocalDate(text) else {
-            throw LuaError(.runtime, "\(what): '\(value.stringValue ?? "?")' is not a date (YYYY-MM-DD)")
+            throw LuaError(.runtime, say(.notADate(value.stringValue ?? "?", for: what)))
         }
         return date
     }

@@ -46,7 +46,7 @@ struct ConsoleHelpers {
                 let community = try console.store.read { try Community.coded(code, in: $0) }
                 let dateText = try call.value(1).stringValue
                 guard let date = dateText.map({ LocalDate($0) }) ?? Optional(console.settings.today) else {
-                    throw LuaError(.runtime, console.say(.notADate(dateText ?? "")))
+                    throw LuaError(.runtime, console.say(.notADate(dateText ?? "", for: "plan")))
                 }
                 do {
                     return [console.hold(.plan(try RevisitPlanner(engine: console.engine, store: console.store).plan(community, on: date)))]

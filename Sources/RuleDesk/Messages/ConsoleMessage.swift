@@ -28,8 +28,22 @@ public enum ConsoleMessage: ClerkMessage {
     case evalUsage
     /// `plan(…)` without a community code.
     case planUsage
-    /// `plan(code, date)` with a date that is not one.
-    case notADate(String)
+    /// A helper's date that is not one: the text, and what it was for (`plan`, `on`, `until`, `sla(number, date)`).
+    case notADate(String, for: String)
+    /// `record(…)` without a ticket number and an event.
+    case recordUsage
+    /// `record(number, event)` with an event there is not.
+    case notAnEvent(String)
+    /// `record`'s options that are not a table.
+    case recordOptionsUsage
+    /// An option `record` does not take, and those it takes.
+    case unknownRecordOption(String, [String])
+    /// A rating there is not.
+    case notARating(String)
+    /// `sla(…)` without a ticket.
+    case slaUsage
+    /// `find(…)` without a text to look for.
+    case findUsage
     /// A rule failed while deciding: the rule and the message.
     case ruleFailed(String, String)
     /// `case` without a table.
@@ -101,8 +115,29 @@ public enum ConsoleMessage: ClerkMessage {
         case .planUsage:
             Bilingual(en: "plan(\"H01\") expects a community code, and optionally a date",
                       zh: "plan(…) 需要小区代码,可再加日期,例如 plan(\"H01\", \"2026-03-01\")")
-        case .notADate(let text):
-            Bilingual(en: "plan: '\(text)' is not a date (YYYY-MM-DD)", zh: "plan:「\(text)」不是日期(应写作 YYYY-MM-DD)")
+        case .notADate(let text, let what):
+            Bilingual(en: "\(what): '\(text)' is not a date (YYYY-MM-DD)", zh: "\(what):「\(text)」不是日期(应写作 YYYY-MM-DD)")
+        case .recordUsage:
+            Bilingual(en: "record(\"KF-2026-000001\", \"survey\", { on = \"2026-05-07\", by = \"Wang Fang\" }) expects a ticket number and an event",
+                      zh: "record(…) 需要工单号和事项,例如 record(\"KF-2026-000001\", \"survey\", { on = \"2026-05-07\", by = \"王芳\" })")
+        case .notAnEvent(let name):
+            Bilingual(en: "record: '\(name)' is not an event; use \(TicketEvent.sentence(TicketEvent.allCases))",
+                      zh: "record:「\(name)」不是可登记的事项;可填 \(TicketEvent.allCases.map(\.rawValue).joined(separator: "、"))")
+        case .recordOptionsUsage:
+            Bilingual(en: "record: the third argument is a table of options, e.g. { on = \"2026-05-07\", by = \"Wang Fang\" }",
+                      zh: "record:第三项须是一组选项,例如 { on = \"2026-05-07\", by = \"王芳\" }")
+        case .unknownRecordOption(let option, let known):
+            Bilingual(en: "record: unknown option '\(option)'; the options are \(known.joined(separator: ", "))",
+                      zh: "record:没有选项「\(option)」;可用的选项为 \(known.joined(separator: "、"))")
+        case .notARating(let rating):
+            Bilingual(en: "record: '\(rating)' is not a rating; use \(RevisitResult.Rating.allCases.map(\.rawValue).joined(separator: ", "))",
+                      zh: "record:「\(rating)」不是评价;可填 \(RevisitResult.Rating.allCases.map(\.rawValue).joined(separator: "、"))")
+        case .slaUsage:
+            Bilingual(en: "sla(\"KF-2026-000001\") expects a ticket number or a ticket",
+                      zh: "sla(…) 需要工单号或工单,例如 sla(\"KF-2026-000001\")")
+        case .findUsage:
+            Bilingual(en: "find(\"13800000010\") expects a phone, a name, a household, a room or a ticket number",
+                      zh: "find(…) 需要电话、姓名、住户、房号或工单号,例如 find(\"13800000010\")")
         case .ruleFailed(let rule, let message):
             Bilingual(en: "rule '\(rule)' failed: \(message)", zh: "规则 \(rule) 出错:\(message)")
         case .caseUsage:
@@ -164,7 +199,8 @@ public enum ConsoleMessage: ClerkMessage {
         .banner, .help, .unknownCommand(".frobnicate"), .formatUsage, .format("json"), .reloadFailed("rules/x.lua:1: error"),
         .noChange(version: "043f5cc53789"), .interrupted, .unfinishedChunk, .failedLine(3, "no ticket KF-2026-999999"),
         .ticketUsage, .noTicket("KF-2026-00014", near: ["KF-2026-000014"]), .noTicket("X", near: []), .evalUsage, .planUsage,
-        .notADate("2026-13-01"), .ruleFailed("probe", "rules/probe.lua:3: boom"), .caseUsage,
+        .notADate("2026-13-01", for: "plan"), .recordUsage, .notAnEvent("surveyed"), .recordOptionsUsage,
+        .unknownRecordOption("colour", ["by", "on"]), .notARating("happy"), .slaUsage, .findUsage, .ruleFailed("probe", "rules/probe.lua:3: boom"), .caseUsage,
         .unknownCaseField("colour", ["kind", "cause"]), .caseField("kind", "'x' is not a value of kind"), .unknownFilter("colour"),
         .notHeld, .formIntro, .formPrompt(field: "component", title: "维修部位"), .fieldTitle("community"), .fieldTitle("hazard"),
         .formCancelled, .caseMade("CASE-1"), .required, .unknownCommunity("H09", ["H01", "H02"]),
