@@ -26,8 +26,8 @@ struct EvalCommand: ParsableCommand {
         let store = try database.open(for: .read)
         guard let ticketCase = try store.read({ try TicketCase.load(number: number, from: $0) }) else {
             let near = try store.read { try TicketSearch.closest(to: number, in: $0) }
-            let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
-            throw CommandFailure(message: "no ticket \(number) in \(database.path)\(hint)")
+            throw CommandFailure(message: LifecycleMessage.noTicketIn(number, database: database.path, near: near)
+                .text(in: language.language))
         }
         let rules = try rules.load(store: store)
         let engine = try RuleEngine(ruleSet: rules.ruleSet, store: store, settings: try Settings.fromEnvironment())

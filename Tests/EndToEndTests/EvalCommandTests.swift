@@ -51,6 +51,8 @@ import TemporaryFolders
         #expect(result.status == 1)
         #expect(result.stderr.contains("no ticket KF-2026-00001 in ruledesk.db; did you mean KF-2026-000001"))
         #expect(result.stdout.isEmpty)
+        let chinese = try Binary.run(["eval", "KF-2026-00001", "--lang", "zh"], in: folder)
+        #expect(chinese.status == 1 && chinese.stderr.hasPrefix("ruledesk: ruledesk.db 中没有工单 KF-2026-00001;是否指 KF-2026-000001"))
     }
 
     @Test func usageErrorsAreExitTwo() throws {

@@ -44,6 +44,8 @@ public enum LifecycleMessage: ClerkMessage {
     case noTickets
     /// A ticket found by number that names no household.
     case noHousehold
+    /// `eval` of a number the database does not have: the number, the database, the nearest numbers.
+    case noTicketIn(String, database: String, near: [String])
 
     public var texts: Bilingual {
         switch self {
@@ -83,6 +85,10 @@ public enum LifecycleMessage: ClerkMessage {
         case .closed(let on): Bilingual(en: "closed on \(on)", zh: "已于 \(on) 结案")
         case .noTickets: Bilingual(en: "  (no tickets)", zh: "  (没有工单)")
         case .noHousehold: Bilingual(en: "(no household)", zh: "(未登记住户)")
+        case .noTicketIn(let number, let database, let near):
+            Bilingual(en: "no ticket \(number) in \(database)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"),
+                      zh: "\(database) 中没有工单 \(number)" + (near.isEmpty ? ";请核对工单号(可用 ruledesk find 按业主电话查找)"
+                          : ";是否指 \(near.joined(separator: "、"))?"))
         }
     }
 
@@ -139,6 +145,8 @@ public enum LifecycleMessage: ClerkMessage {
     public static let examples: [LifecycleMessage] =
         LifecycleMessage.Column.allCases.map { .column($0) } + TicketEvent.allCases.map { .event($0) }
         + DeadlineClock.State.allCases.map { .state($0) } + [
+            .noTicketIn("KF-2026-00001", database: "ruledesk.db", near: ["KF-2026-000001"]),
+            .noTicketIn("X", database: "ruledesk.db", near: []),
             .extended, .workdaysLeft(3), .overdueBy(1), .lateBy(2), .recorded(.survey, on: "2026-05-07", ticket: "KF-2026-000014"),
             .rulesFailedAfterEvent("rules/x.lua:1: boom"), .deadlinesOf("KF-2026-000014", on: "2026-05-11", closedOn: nil),
             .deadlinesOf("KF-2026-000014", on: "2026-05-11", closedOn: "2026-05-10"), .noDeadlines,
