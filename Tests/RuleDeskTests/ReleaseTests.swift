@@ -13,9 +13,9 @@ import Testing
         let first = try Fixtures.rule("return { value = 1 }")
         let second = try Fixtures.rule("return { value = 2 }")
         let third = try Fixtures.rule("return { value = 3 }")
-        try store.write { try RuleReleases.publish(first, kind: .publish, by: "a", note: "one", review: review, expecting: nil, in: $0) }
+        _ = try store.write { try RuleReleases.publish(first, kind: .publish, by: "a", note: "one", review: review, expecting: nil, in: $0) }
         // Both reviewed against `first`; the second to arrive finds `second` in force.
-        try store.write {
+        _ = try store.write {
             try RuleReleases.publish(second, kind: .publish, by: "b", note: "two", review: review, expecting: first.version, in: $0)
         }
         #expect(throws: ReleaseError.self) {
@@ -36,7 +36,7 @@ import Testing
     @Test func publicationsAreAppendOnly() throws {
         let store = try Fixtures.store()
         let rules = try Fixtures.rule("return { value = 1 }")
-        try store.write { try RuleReleases.publish(rules, kind: .publish, by: "a", note: "one", review: review, expecting: nil, in: $0) }
+        _ = try store.write { try RuleReleases.publish(rules, kind: .publish, by: "a", note: "one", review: review, expecting: nil, in: $0) }
         #expect(throws: DatabaseError.self) { try store.write { try $0.execute(sql: "UPDATE publications SET note = 'other'") } }
         #expect(throws: DatabaseError.self) { try store.write { try $0.execute(sql: "DELETE FROM publications") } }
     }
@@ -44,7 +44,7 @@ import Testing
     @Test func thePublishedFilesHashToTheVersionAndAreNamedAsPublished() throws {
         let store = try Fixtures.store()
         let rules = try RuleSet(folder: Fixtures.root + "/rules")
-        try store.write { try RuleReleases.publish(rules, kind: .publish, by: "a", note: "one", review: review, expecting: nil, in: $0) }
+        _ = try store.write { try RuleReleases.publish(rules, kind: .publish, by: "a", note: "one", review: review, expecting: nil, in: $0) }
         let (publication, stored) = try store.read { try RuleReleases.inForceWithFiles(in: $0) }
         #expect(publication.version == rules.version && stored.version == rules.version)
         #expect(stored.files.map(\.source) == rules.files.map(\.source))
