@@ -68,7 +68,8 @@ frozen_meta = {
   __index = frozen_index, __newindex = refuse_change, __pairs = view_pairs, __len = view_len, __metatable = false,
 }
 
---- A read-only view of `t`, named `name` in messages: for a library table, whose functions are read straight through.
+--- A read-only view of `t`, named `name` in messages, read straight through: for tables of functions and views
+--- (the libraries, `ctx.calendar`), whose values need no views of their own.
 local function view(t, name)
   local v = setmetatable({}, {
     __index = t, __newindex = refuse_change, __pairs = view_pairs, __len = view_len, __metatable = false,
