@@ -20,7 +20,8 @@ public final class LuaState {
     private let newEnvRef: LuaRef
     let viewRef: LuaRef
     private let globalsRef: LuaRef
-    /// `freeze(value, name)`: a read-only copy of data for scripts, all the way down (see `Sandbox.lua`).
+    /// `freeze(value, name)`: a read-only view of data for scripts, all the way down, copying nothing: the host
+    /// changes `value` no more once it is frozen (see `Sandbox.lua`).
     public let freeze: LuaRef
     /// `plain(value, limit)`: a plain copy of data, seeing through read-only views, and its size in bytes; or nil and
     /// why not (nested too deep, or larger than `limit` bytes).

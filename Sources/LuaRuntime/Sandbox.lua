@@ -5,22 +5,55 @@
 -- whose metatable reads through to the table behind it; no route hands that table out: `pairs` and `next`
 -- iterate it and give its values (views themselves for nested data), assignment, `rawset` (absent) and
 -- `setmetatable` (the metatable is protected) fail. Data the host gives scripts (the ticket, ctx, the results of
--- other rules) is frozen the same way, all the way down.
+-- other rules) and what modules return are frozen the same way, all the way down: a nested table gets its view
+-- when a script first reaches it, and the same view after (docs/sandbox.md, "Frozen lazily").
 
 local error, next, pairs, setmetatable, rawget, rawlen, type, tostring, real_load =
       error, next, pairs, setmetatable, rawget, rawlen, type, tostring, load
 local format = string.format
 
--- Each view and the table behind it, and the name messages give it. Weak keys: a view nobody holds goes away.
+-- Each view and the table behind it, and the name messages give it; each frozen view's views of its nested tables
+-- made so far, by key. Weak keys: a view nobody holds goes away.
 local behind = setmetatable({}, { __mode = "k" })
 local names = setmetatable({}, { __mode = "k" })
+local nested = setmetatable({}, { __mode = "k" })
 
 local function refuse_change(view, key)
   error(format("cannot change %s.%s: it is read-only", names[view], tostring(key)), 2)
 end
 
+local frozen_meta
+
+--- The view of `t`, found at `key` in the view `parent`: made on the first read, the same one while `t` is there.
+--- Views pass as they are.
+local function view_of_nested(parent, key, t)
+  if behind[t] then return t end
+  local made = nested[parent]
+  if not made then
+    made = {}
+    nested[parent] = made
+  end
+  local v = made[key]
+  if v and behind[v] == t then return v end
+  v = setmetatable({}, frozen_meta)
+  behind[v] = t
+  local name = names[parent]
+  names[v] = type(key) == "string" and name .. "." .. key or name .. "[" .. tostring(key) .. "]"
+  made[key] = v
+  return v
+end
+
+-- Reading goes around any metatable of the table behind (rawget, next, rawlen), so it runs no script's code.
+local function frozen_index(view, key)
+  local value = rawget(behind[view], key)
+  if type(value) == "table" then return view_of_nested(view, key, value) end
+  return value
+end
+
 local function view_next(view, key)
-  return next(behind[view], key)
+  local k, value = next(behind[view], key)
+  if type(value) == "table" then return k, view_of_nested(view, k, value) end
+  return k, value
 end
 
 local function view_pairs(view)
@@ -28,10 +61,15 @@ local function view_pairs(view)
 end
 
 local function view_len(view)
-  return #behind[view]
+  return rawlen(behind[view])
 end
 
---- A read-only view of `t`, named `name` in messages.
+frozen_meta = {
+  __index = frozen_index, __newindex = refuse_change, __pairs = view_pairs, __len = view_len, __metatable = false,
+}
+
+--- A read-only view of `t`, named `name` in messages, read straight through: for tables of functions and views
+--- (the libraries, `ctx.calendar`), whose values need no views of their own.
 local function view(t, name)
   local v = setmetatable({}, {
     __index = t, __newindex = refuse_change, __pairs = view_pairs, __len = view_len, __metatable = false,
@@ -41,14 +79,15 @@ local function view(t, name)
   return v
 end
 
---- A frozen copy of data: tables become views of copies whose nested tables are views too. Views pass as they are.
+--- Data frozen for scripts: a table becomes a read-only view of it, named `name` in messages, whose nested tables
+--- read as views too; other values, and views, pass as they are. Nothing is copied: whoever freezes a table leaves
+--- it as it is from then on (a module's own functions are the exception: docs/sandbox.md, "Frozen lazily").
 local function freeze(value, name)
   if type(value) ~= "table" or behind[value] then return value end
-  local copy = {}
-  for k, v in next, value do
-    copy[k] = type(v) == "table" and freeze(v, type(k) == "string" and name .. "." .. k or name .. "[" .. tostring(k) .. "]") or v
-  end
-  return view(copy, name)
+  local v = setmetatable({}, frozen_meta)
+  behind[v] = value
+  names[v] = name
+  return v
 end
 
 --- A plain copy of data (seeing through views, leaving metatables behind) and its size in bytes, or nil and why
@@ -92,7 +131,8 @@ string_meta.__metatable = false
 
 -- `next` and `rawlen` see through views, as `pairs` and `#` do.
 local function safe_next(t, key)
-  return next(behind[t] or t, key)
+  if behind[t] then return view_next(t, key) end
+  return next(t, key)
 end
 
 local function safe_rawlen(t)

@@ -79,6 +79,62 @@ import TemporaryFolders
         #expect(values == [.integer(1), .integer(1), .integer(1)])
     }
 
+    /// A module's tables are read through views, not copied: what its own functions change shows to the rules of
+    /// the same decision, never to the next one.
+    @Test func aModuleThatChangesItsOwnTablesShowsItOnlyInItsDecision() throws {
+        let store = try Fixtures.store()
+        let module = """
+            local m = { list = { 1 }, count = 1 }
+            function m.grow() m.list[#m.list + 1] = #m.list + 1; m.count = m.count + 1; m.later = { 1 } end
+            return m
+            """
+        let read = "(function() local before = #m.list; m.grow(); return { before, #m.list, m.count, m.list[2], m.later[1] } end)()"
+        let engine = try Fixtures.engine(try probe(read, modules: ["m": module]), store)
+        let values = try (1...3).map { _ in try engine.evaluate(Fixtures.ticket(store, [:])).outcomes.first?.results["value"] }
+        #expect(values == Array(repeating: .array([1, 2, 2, 2, 1]), count: 3))
+    }
+
+    @Test func aModuleIsReadOnlyAtEveryDepthAndForWhatItAddsLater() throws {
+        let store = try Fixtures.store()
+        let module = "local m = { a = { b = { c = { 1 } } } }\nfunction m.add() m.later = { 1 } end\nreturn m\n"
+        for (change, message) in [("(function() m.a.b.c[1] = 2 end)()", "cannot change m.a.b.c.1: it is read-only"),
+                                  ("(function() for _, b in pairs(m.a) do b.x = 1 end end)()", "cannot change m.a.b.x"),
+                                  ("(function() local _, b = next(m.a) b.c = nil end)()", "cannot change m.a.b.c"),
+                                  ("(function() m.add() m.later[1] = 2 end)()", "cannot change m.later.1: it is read-only"),
+                                  ("setmetatable(m.a.b, nil)", "cannot change a protected metatable")] {
+            let engine = try Fixtures.engine(try probe(change, modules: ["m": module]), store)
+            let failure = try #require(throws: RuleFailure.self) { try engine.evaluate(Fixtures.ticket(store, [:])) }
+            #expect(failure.message.contains(message), "\(failure.message)")
+        }
+    }
+
+    @Test func aModulesViewsKeepTheirIdentityAndNoRawAccessIsThere() throws {
+        let module = "return { a = { b = {} }, list = { {}, {} } }\n"
+        let same = "{ m.a == m.a, m.a.b == m.a.b, select(2, next(m.a)) == m.a.b, m.list[1] ~= m.list[2], "
+            + "getmetatable(m.a) == false, rawget == nil, rawequal == nil, rawset == nil }"
+        #expect(try value(try probe(same, modules: ["m": module]), try Fixtures.store()) == .array(Array(repeating: true, count: 8)))
+    }
+
+    /// Reading through a view goes around the metatables of a module's tables: reading runs none of its code.
+    @Test func readingAModuleRunsNoneOfItsMetamethods() throws {
+        let module = """
+            local trap = { __index = function() error("__index ran") end, __len = function() error("__len ran") end,
+                           __pairs = function() error("__pairs ran") end }
+            return setmetatable({ x = 1, list = setmetatable({ 1, 2 }, trap) }, trap)
+            """
+        let read = "(function() local n = 0 for _ in pairs(m) do n = n + 1 end return { m.y == nil, #m.list, n, m.list[3] == nil } end)()"
+        #expect(try value(try probe(read, modules: ["m": module]), try Fixtures.store()) == .array([true, 2, 2, true]))
+    }
+
+    @Test func aModuleHoldingItselfIsReadButCannotBeAnOutput() throws {
+        let store = try Fixtures.store()
+        let module = "local m = { x = 1 }\nm.self = m\nreturn m\n"
+        #expect(try value(try probe("m.self.self.x", modules: ["m": module]), store) == .integer(1))
+        let engine = try Fixtures.engine(try probe("m", modules: ["m": module]), store)
+        let failure = try #require(throws: RuleFailure.self) { try engine.evaluate(Fixtures.ticket(store, [:])) }
+        #expect(failure.message.contains("contains itself (a cycle)"), "\(failure.message)")
+    }
+
     @Test func anErrorInAModuleNamesItsFileAndLine() throws {
         let store = try Fixtures.store()
         let module = "local m = {}\nfunction m.fail()\n  error(\"no such tier\")\nend\nreturn m\n"
