@@ -139,10 +139,14 @@ local function safe_rawlen(t)
   return rawlen(behind[t] or t)
 end
 
--- Finalizers would run outside every limit (Lua runs them with hooks off): refuse them.
+-- Finalizers would run outside every limit (Lua runs them with hooks off), and weak tables lose entries when the
+-- collector runs, which depends on what ran before on the state: refuse both.
 local function safe_setmetatable(t, mt)
   if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
     error("setmetatable: __gc (a finalizer) is not allowed here", 2)
+  end
+  if type(mt) == "table" and rawget(mt, "__mode") ~= nil then
+    error("setmetatable: __mode (a weak table) is not allowed here: its entries would vanish when the collector runs", 2)
   end
   return setmetatable(t, mt)
 end

@@ -69,6 +69,11 @@ import Testing
         expectRefused("local mt = { __gc = tostring } setmetatable({}, mt)", "__gc")
     }
 
+    @Test func weakTablesAreRefused() {
+        expectRefused("setmetatable({}, { __mode = \"k\" })", "__mode (a weak table)")
+        expectRefused("local cache = setmetatable({}, { __mode = \"v\", __index = {} })", "__mode (a weak table)")
+    }
+
     @Test func plainCopiesSeeThroughViewsAndBoundTheSize() throws {
         let frozen = try lua.callKeepingResult(lua.freeze, [.value(Self.ticket), .value("ticket")])
         let copy = try lua.call(lua.plain, [.reference(frozen), .value(1_000)])
