@@ -2,10 +2,11 @@ import Dispatch
 import Foundation
 import GRDB
 
-/// Applies the rules to every selected ticket exactly once: claims a chunk, evaluates it on `jobs` Lua states
-/// in parallel, and commits it in one transaction while the next chunk is evaluated. It can be killed at any
-/// moment (a chunk is committed whole or not at all; claims of a dead process are free again) and run twice
-/// at once (claims keep two processes off the same ticket).
+/// Applies the rules to every selected ticket exactly once, in chunks, in three stages that run at once: the next
+/// chunk is claimed and read (``ChunkFeed``), the current one is evaluated on `jobs` Lua states in parallel, and the
+/// one before is committed in one transaction (``WritePipeline``). It can be killed at any moment (a chunk is
+/// committed whole or not at all; claims of a dead process are free again) and run twice at once (claims keep two
+/// processes off the same ticket).
 ///
 /// ```swift
 /// var options = BatchOptions()
@@ -56,21 +57,9 @@ public final class BatchRunner: @unchecked Sendable {
         }
         let writer = run.map { BatchWriter(run: $0, rulesVersion: ruleSet.version, declared: engines[0].engine.declared) }
         let pipeline = WritePipeline()
-        var after: Int64 = 0, taken = 0
+        let feed = ChunkFeed(store: store, claims: claims, run: run, chunkSize: options.chunkSize, total: total)
         do {
-            while taken < total, pipeline.error == nil {
-                let size = min(options.chunkSize, total - taken)
-                let ids = try run.map { run in
-                    try store.write { db in
-                        try run.heartbeat(in: db)
-                        try BatchRun.abandonDeadRuns(in: db)
-                        return try claims.claim(size, after: after, for: run, in: db)
-                    }
-                } ?? store.read { try claims.peek(size, after: after, in: $0) }
-                guard let last = ids.last else { break }
-                after = last
-                taken += ids.count
-                let cases = try store.read { try TicketCase.loadMany(ids: ids, from: $0) }
+            while pipeline.error == nil, let cases = try feed.next() {
                 let outcomes = Self.evaluate(cases, on: engines)
                 if let writer {
                     pipeline.submit(outcomes) { [store] in
@@ -84,10 +73,12 @@ public final class BatchRunner: @unchecked Sendable {
                 progress?(BatchProgress(done: tally.evaluated + tally.failed + tally.skipped, total: total,
                                         seconds: Date().timeIntervalSince(started)))
             }
+            feed.stop()
             pipeline.drain()
             if let error = pipeline.error { throw error }
             if let run { try store.write { try run.finish("done", in: $0) } }
         } catch {
+            feed.stop()
             pipeline.drain()
             if let run { try? store.write { try run.finish("failed", in: $0) } }
             throw BatchError(error)

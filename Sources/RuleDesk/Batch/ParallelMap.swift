@@ -1,38 +1,51 @@
 import Dispatch
 import Foundation
 
-/// Maps items through workers in parallel, one slice of the items per worker, keeping the items' order.
-/// Each worker (a Lua state, say) is used by one thread at a time.
+/// Maps items through workers in parallel, keeping the items' order. Each worker (a Lua state, say) takes the next
+/// item nobody has taken yet, so a worker that meets slower items takes fewer and all of them finish together; each
+/// worker is used by one thread at a time.
 enum ParallelMap {
     static func run<Worker: AnyObject, Item, Output>(_ items: [Item], workers: [Worker],
                                                      _ body: @escaping (Worker, Item) -> Output) -> [Output] {
         let job = Job(items: items, workers: workers, body: body)
-        DispatchQueue.concurrentPerform(iterations: max(workers.count, 1)) { job.run(slice: $0) }
+        DispatchQueue.concurrentPerform(iterations: max(workers.count, 1)) { job.work(on: $0) }
         return job.outputs
     }
 
-    /// One parallel map: its input, and the slices of output the threads write.
+    /// One parallel map: its input, the next item to take, and what the workers made, each output with its item's place.
     private final class Job<Worker, Item, Output>: @unchecked Sendable {
         let items: [Item]
         let workers: [Worker]
         let body: (Worker, Item) -> Output
-        private var slots: [[Output]]
+        private var taken = 0
+        private var made: [(place: Int, output: Output)] = []
         private let lock = NSLock()
 
         init(items: [Item], workers: [Worker], body: @escaping (Worker, Item) -> Output) {
             self.items = items
             self.workers = workers
             self.body = body
-            slots = Array(repeating: [], count: max(workers.count, 1))
         }
 
-        func run(slice: Int) {
-            let size = (items.count + slots.count - 1) / slots.count
-            let range = min(slice * size, items.count)..<min((slice + 1) * size, items.count)
-            let outputs = items[range].map { body(workers[slice], $0) }
-            lock.withLock { slots[slice] = outputs }
+        /// Takes items until none is left, mapping them on worker `worker`.
+        func work(on worker: Int) {
+            var mine: [(place: Int, output: Output)] = []
+            while let place = take() { mine.append((place, body(workers[worker], items[place]))) }
+            lock.withLock { made += mine }
         }
 
-        var outputs: [Output] { lock.withLock { slots.flatMap { $0 } } }
+        /// The place of the next item nobody has taken, nil when all are taken.
+        private func take() -> Int? {
+            lock.withLock {
+                guard taken < items.count else { return nil }
+                defer { taken += 1 }
+                return taken
+            }
+        }
+
+        /// The outputs in the items' order.
+        var outputs: [Output] {
+            lock.withLock { made.sorted { $0.place < $1.place }.map(\.output) }
+        }
     }
 }
