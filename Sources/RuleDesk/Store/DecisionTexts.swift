@@ -7,11 +7,17 @@ import Foundation
 /// A version's dictionary is the text of its first decisions (``dictionary(of:)``), kept in `decision_versions`
 /// beside the version: the decisions of one version share nearly all their keys and most of their sentences, so a
 /// decision is stored in about a tenth of its text. Decompressing gives the texts written, byte for byte.
-struct DecisionTexts: Equatable {
+public struct DecisionTexts: Equatable, Sendable {
     /// The results object, as ``Decision/resultsJSON``.
-    let results: String
+    public let results: String
     /// The trace object, as ``Decision/traceJSON``.
-    let trace: String
+    public let trace: String
+
+    /// The texts of a decision.
+    public init(results: String, trace: String) {
+        self.results = results
+        self.trace = trace
+    }
 
     /// How many bytes of decisions, at most, make a version's dictionary.
     static let dictionaryBytes = 32 * 1024
@@ -33,9 +39,9 @@ struct DecisionTexts: Equatable {
 }
 
 /// Why a stored decision cannot be read back.
-struct DecisionTextsError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+public struct DecisionTextsError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 
     init(_ code: Int) {
         message = "a stored decision cannot be read back: " + String(cString: ZSTD_getErrorName(code))

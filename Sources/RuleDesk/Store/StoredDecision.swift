@@ -2,17 +2,18 @@ import Foundation
 import GRDB
 
 /// A row of `decisions` read back: every reader of the stored results and trace goes through ``fetchAll(_:ticketId:)``.
-struct StoredDecision {
-    let id: Int64
-    let ticketId: Int64
-    let evaluatedAt: String
-    let rulesVersion: String
+public struct StoredDecision: Sendable {
+    public let id: Int64
+    public let ticketId: Int64
+    public let evaluatedAt: String
+    public let rulesVersion: String
     /// The event the decision followed; nil for the batch's.
-    let eventId: Int64?
-    let texts: DecisionTexts
+    public let eventId: Int64?
+    /// The results and trace, as the batch wrote them.
+    public let texts: DecisionTexts
 
     /// The decisions of the ticket `ticketId` (of every ticket when nil), oldest first.
-    static func fetchAll(_ db: Database, ticketId: Int64? = nil) throws -> [StoredDecision] {
+    public static func fetchAll(_ db: Database, ticketId: Int64? = nil) throws -> [StoredDecision] {
         var decompressors: [Int64: DecisionDecompressor] = [:]
         return try Row.fetchAll(db, sql: """
             SELECT d.id, d.ticket_id, d.evaluated_at, d.version_id, v.version, d.event_id, d.results_bytes, d.texts
