@@ -1,7 +1,7 @@
 # ruledesk — `make demo` shows the sample decisions, `make test` runs every test. Both install what they need.
 SWIFT ?= swift
 DEMO_DB ?= ruledesk.db
-DEBIAN_PACKAGES := pkg-config liblua5.4-dev libsqlite3-dev libedit-dev lua-check tzdata zlib1g-dev chromium fonts-wqy-zenhei
+DEBIAN_PACKAGES := pkg-config liblua5.4-dev libsqlite3-dev libedit-dev libzstd-dev lua-check tzdata zlib1g-dev chromium fonts-wqy-zenhei
 RELEASE_BIN = .build/release/ruledesk
 DEBUG_BIN = .build/debug/ruledesk
 

@@ -29,12 +29,19 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // Zstandard from Debian's libzstd-dev: the decisions' results and trace are stored compressed with it.
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         // The sandbox's own Lua is a resource, compiled into the library: luacheck and editors read it as Lua.
         .target(name: "LuaRuntime", dependencies: ["CLua"], resources: [.embedInCode("Sandbox.lua")]),
         .target(
             name: "RuleDesk",
             dependencies: [
                 "LuaRuntime",
+                "CZstd",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),

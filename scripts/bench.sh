@@ -36,23 +36,25 @@ world() {
   "$bin" rules publish --db "$db" --rules "$rules" --by bench --note "the rules measured" --yes >/dev/null
 }
 
-# The floor: what SQLite takes to store one decision row per ticket (its results and trace as large as those of
-# RULES' first ticket) from one INSERT … SELECT, with nothing else to do; with `status`, also the tickets' status
-# updated by one UPDATE in the same transaction.
+# The floor: what SQLite takes to store one decision row per ticket (its stored results and trace as large as those
+# of a decision of RULES after the first ones, which make the version's dictionary) from one INSERT … SELECT, with
+# nothing else to do; with `status`, also the tickets' status updated by one UPDATE in the same transaction.
 floor() {
   local db=$1 with_status=$2
   cp "$db" "$WORK/sample.db"
-  "$BIN" batch --db "$WORK/sample.db" --limit 1 >/dev/null
-  local results trace
-  results=$(sqlite3 "$WORK/sample.db" "SELECT results FROM decisions LIMIT 1" | sed "s/'/''/g")
-  trace=$(sqlite3 "$WORK/sample.db" "SELECT trace FROM decisions LIMIT 1" | sed "s/'/''/g")
+  "$BIN" batch --db "$WORK/sample.db" --limit 200 >/dev/null
+  local texts results_bytes
+  texts=$(sqlite3 "$WORK/sample.db" "SELECT hex(texts) FROM decisions ORDER BY id DESC LIMIT 1")
+  results_bytes=$(sqlite3 "$WORK/sample.db" "SELECT results_bytes FROM decisions ORDER BY id DESC LIMIT 1")
   rm -f "$WORK/sample.db"*
   cp "$db" "$WORK/floor.db"
   local update=""
   [ "$with_status" = status ] && update="UPDATE tickets SET status = 'evaluated' WHERE status = 'new';"
   local start; start=$(now)
-  sqlite3 "$WORK/floor.db" "PRAGMA journal_mode=WAL; BEGIN; INSERT INTO decisions (ticket_id, evaluated_at, rules_version, results, trace)
-    SELECT id, '2026-11-28T00:00:00Z', 'floor', '$results', '$trace' FROM tickets; $update COMMIT;" >/dev/null
+  sqlite3 "$WORK/floor.db" "PRAGMA journal_mode=WAL; BEGIN;
+    INSERT INTO decision_versions (version, dictionary) VALUES ('floor', X'');
+    INSERT INTO decisions (ticket_id, evaluated_at, version_id, results_bytes, texts)
+    SELECT id, '2026-11-28T00:00:00Z', last_insert_rowid(), $results_bytes, X'$texts' FROM tickets; $update COMMIT;" >/dev/null
   since "$start"
   rm -f "$WORK/floor.db"*
 }

@@ -52,10 +52,11 @@ import Testing
     private func decisions(_ folder: String) throws -> [String: String] {
         let store = try Store(path: folder + "/ruledesk.db")
         return try store.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT t.number, d.results, d.trace FROM decisions d JOIN tickets t ON t.id = d.ticket_id
-                """).reduce(into: [:]) { all, row in
-                all[row["number"] as String] = (row["results"] as String) + "\n" + (row["trace"] as String)
+            let numbers = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, number FROM tickets").map {
+                ($0["id"] as Int64, $0["number"] as String)
+            })
+            return try StoredDecision.fetchAll(db).reduce(into: [:]) { all, stored in
+                all[numbers[stored.ticketId]!] = stored.texts.results + "\n" + stored.texts.trace
             }
         }
     }

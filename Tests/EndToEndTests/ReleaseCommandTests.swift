@@ -153,7 +153,7 @@ import Testing
     }
 
     @Test func aBatchAfterAnUnpublishedEditDecidesUnderThePublishedVersion() throws {
-        let decisions = try [false, true].map { edited -> [Row] in
+        let decisions = try [false, true].map { edited -> [[String]] in
             let folder = try Binary.sampleWorld()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try Binary.publish(in: folder)
@@ -165,8 +165,13 @@ import Testing
             let reevaluate = try Binary.run(["batch", "--reevaluate", "--format", "json"], in: folder)
             let summary = try #require(try JSONSerialization.jsonObject(with: Data(reevaluate.stdout.utf8)) as? [String: Any])
             #expect(summary["rules_version"] as? String == published && summary["evaluated"] as? Int == 0, "\(reevaluate.stdout)")
-            return try Store(path: folder + "/ruledesk.db").read {
-                try Row.fetchAll($0, sql: "SELECT t.number, d.rules_version, d.results, d.trace FROM decisions d JOIN tickets t ON t.id = d.ticket_id ORDER BY t.number")
+            return try Store(path: folder + "/ruledesk.db").read { db in
+                let numbers = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, number FROM tickets").map {
+                    ($0["id"] as Int64, $0["number"] as String)
+                })
+                return try StoredDecision.fetchAll(db).map {
+                    [numbers[$0.ticketId]!, $0.rulesVersion, $0.texts.results, $0.texts.trace]
+                }.sorted { $0[0] < $1[0] }
             }
         }
         #expect(decisions[0].count == 30)

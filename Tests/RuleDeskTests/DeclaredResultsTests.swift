@@ -111,9 +111,16 @@ import Testing
             ("repair_due", "deadlines", "repair_due"), ("resolve_due", "deadlines", "resolve_due"),
             ("tier", "approval", "tier"), ("class", "warranty", "class"), ("major", "assignment", "major"),
         ]
-        func count(_ sql: String) throws -> Int { try store.read { try Int.fetchOne($0, sql: sql) ?? -1 } }
+        // The stored results, read back, in a table of the writer's connection for json_extract.
+        try store.write { db in
+            try db.execute(sql: "CREATE TEMP TABLE decided (ticket_id INTEGER, results TEXT)")
+            for stored in try StoredDecision.fetchAll(db) {
+                try db.execute(sql: "INSERT INTO decided VALUES (?, ?)", arguments: [stored.ticketId, stored.texts.results])
+            }
+        }
+        func count(_ sql: String) throws -> Int { try store.write { try Int.fetchOne($0, sql: sql) ?? -1 } }
         func result(_ rule: String, _ field: String) -> String { "json_extract(d.results, '$.\(rule).\(field)')" }
-        let decided = "FROM tickets t JOIN decisions d ON d.ticket_id = t.id"
+        let decided = "FROM tickets t JOIN temp.decided d ON d.ticket_id = t.id"
         #expect(try count("SELECT count(*) \(decided)") == 30)
         for copy in before {
             #expect(try count("SELECT count(*) \(decided) WHERE t.\(copy.column) IS NOT \(result(copy.rule, copy.field))") == 0,

@@ -27,6 +27,7 @@ struct BatchWriter {
         let now = Timestamp.nowText()
         let claimed = "AND claim_run = \(run.id)"
         var written = Set<Int64>()
+        try rows.prepare(first: outcomes.compactMap { try? $0.result.get() }, in: db)
         for outcome in outcomes {
             switch outcome.result {
             case .success(let result):

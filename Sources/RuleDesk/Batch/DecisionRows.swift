@@ -1,12 +1,17 @@
+import Foundation
 import GRDB
 import LuaRuntime
 
 /// The rows a decided ticket gets, for the batch and for `ruledesk record` alike: the ticket's status and the outputs
 /// copied onto it, the decision appended to `decisions`, the work order issued or replaced, and the ticket's
 /// deadlines (replacing its earlier ones), each as its rules declare.
+///
+/// Each transaction that writes decisions calls ``prepare(first:in:)`` before its first ``write``.
 struct DecisionRows {
     let rulesVersion: String
     let declared: DeclaredResults
+    /// The version's number and compressor, found (or made) by `prepare` in the transaction writing.
+    private let version = PreparedVersion()
     /// The statements' SQL, made once (a batch writes thousands of tickets with them).
     private let decidedSQL: String
     private let workOrderSQL: String?
@@ -48,14 +53,23 @@ struct DecisionRows {
         return db.changesCount == 1
     }
 
+    /// Finds the rule version's number and dictionary in `db`; when no decision was stored under it yet, records
+    /// it with a dictionary made of `first`, the decisions about to be written (see ``DecisionTexts``).
+    func prepare(first: @autoclosure () -> [RecordedDecision], in db: Database) throws {
+        version.current = try DecisionVersions.compressor(for: rulesVersion, first: { first().map(\.texts) },
+                                                          reusing: version.current, in: db)
+    }
+
     /// Appends the decision (after the event `eventId`, if one) and writes the work order and deadlines it declares.
     /// `consented`: the owner's consent is recorded, so the deadlines a consent extends show as extended.
     func write(_ ticketId: Int64, _ result: RecordedDecision, consented: Bool, after eventId: Int64? = nil, at now: String,
                in db: Database) throws {
+        guard let (versionId, compressor) = version.current else { preconditionFailure("DecisionRows.prepare was not called") }
         let values = result.keys.map(\.columnValue)
         try db.cachedStatement(sql: """
-            INSERT INTO decisions (ticket_id, evaluated_at, rules_version, results, trace, event_id) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [ticketId, now, rulesVersion, result.resultsJSON, result.traceJSON, eventId])
+            INSERT INTO decisions (ticket_id, evaluated_at, version_id, event_id, results_bytes, texts) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [ticketId, now, versionId, eventId, result.resultsJSON.utf8.count,
+                                     try compressor.compress(result.texts)])
         if let workOrder = try workOrderStatement(in: db), declared.workOrderColumns.allSatisfy({
             !declared.requiredWorkOrderColumns.contains($0.column) || !values[$0.key].isNull
         }) {
@@ -78,4 +92,14 @@ struct DecisionRows {
     private func workOrderStatement(in db: Database) throws -> Statement? {
         try workOrderSQL.map { try db.cachedStatement(sql: $0) }
     }
+}
+
+/// The version a ``DecisionRows`` writes under, as its last `prepare` found it (one writer at a time).
+private final class PreparedVersion: @unchecked Sendable {
+    var current: (id: Int64, compressor: DecisionCompressor)?
+}
+
+extension RecordedDecision {
+    /// The results and trace, as stored.
+    var texts: DecisionTexts { DecisionTexts(results: resultsJSON, trace: traceJSON) }
 }

@@ -39,24 +39,27 @@ public struct DecisionHistory: Sendable {
         }
         self.ticket = ticket
         var entries: [Entry] = []
-        for row in try Row.fetchAll(db, sql: """
-            SELECT d.id, d.evaluated_at, d.rules_version, d.results, d.trace, e.event, e.on_date, e.at, e.until, e.cost,
-                   e.rating, e.recorded_by, e.note
-            FROM decisions d LEFT JOIN events e ON e.id = d.event_id WHERE d.ticket_id = ? ORDER BY d.id
-            """, arguments: [id]) {
-            let decision = Decision(ticket: ticket, rulesVersion: row["rules_version"],
-                                    results: JSONReader.read(row["results"]) ?? .nil, trace: JSONReader.read(row["trace"]) ?? .nil)
-            let event = (row["event"] as String?).map { name in
-                RecordedEventSummary(
-                    event: name, on: row["on_date"],
-                    details: [(row["at"] as String?).map { "at \($0)" }, (row["until"] as String?).map { "until \($0)" },
-                              (row["cost"] as Double?).map { "cost \($0.rounded() == $0 && abs($0) < 1e15 ? String(Int($0)) : String($0)) yuan" }, row["rating"]].compactMap { $0 },
-                    by: row["recorded_by"], note: row["note"])
-            }
-            entries.append(Entry(id: row["id"], evaluatedAt: row["evaluated_at"], decision: decision,
+        for stored in try StoredDecision.fetchAll(db, ticketId: id) {
+            let decision = Decision(ticket: ticket, rulesVersion: stored.rulesVersion,
+                                    results: JSONReader.read(stored.texts.results) ?? .nil,
+                                    trace: JSONReader.read(stored.texts.trace) ?? .nil)
+            let event = try stored.eventId.flatMap { try Self.event($0, in: db) }
+            entries.append(Entry(id: stored.id, evaluatedAt: stored.evaluatedAt, decision: decision,
                                  changes: entries.last.map { Self.changes(from: $0.decision, to: decision) } ?? [], event: event))
         }
         self.entries = entries
+    }
+
+    /// The event `id` as history shows it.
+    private static func event(_ id: Int64, in db: Database) throws -> RecordedEventSummary? {
+        try Row.fetchOne(db, sql: "SELECT event, on_date, at, until, cost, rating, recorded_by, note FROM events WHERE id = ?",
+                         arguments: [id]).map { row in
+            RecordedEventSummary(
+                event: row["event"], on: row["on_date"],
+                details: [(row["at"] as String?).map { "at \($0)" }, (row["until"] as String?).map { "until \($0)" },
+                          (row["cost"] as Double?).map { "cost \($0.rounded() == $0 && abs($0) < 1e15 ? String(Int($0)) : String($0)) yuan" }, row["rating"]].compactMap { $0 },
+                by: row["recorded_by"], note: row["note"])
+        }
     }
 
     /// The latest entry, or the latest under the rule version whose first digits are `version`; an error when there

@@ -23,7 +23,7 @@ public enum RuleArchive {
     public static func resolve(_ prefix: String, in db: Database) throws -> String? {
         let matches = try String.fetchAll(db, sql: """
             SELECT version FROM rule_versions WHERE version LIKE ? || '%'
-            UNION SELECT DISTINCT rules_version FROM decisions WHERE rules_version LIKE ? || '%'
+            UNION SELECT version FROM decision_versions WHERE version LIKE ? || '%'
             """, arguments: [prefix.lowercased(), prefix.lowercased()])
         guard matches.count <= 1 else { throw HistoryError.ambiguousVersion(prefix, matches) }
         return matches.first
@@ -60,8 +60,8 @@ public enum RuleArchive {
         try Row.fetchAll(db, sql: """
             SELECT v.version, min(d.evaluated_at) AS first_use, max(d.evaluated_at) AS last_use, count(d.id) AS decisions,
                    EXISTS (SELECT 1 FROM rule_versions k WHERE k.version = v.version) AS kept
-            FROM (SELECT version FROM rule_versions UNION SELECT DISTINCT rules_version FROM decisions) v
-            LEFT JOIN decisions d ON d.rules_version = v.version
+            FROM (SELECT version FROM rule_versions UNION SELECT version FROM decision_versions) v
+            LEFT JOIN decision_versions n ON n.version = v.version LEFT JOIN decisions d ON d.version_id = n.id
             GROUP BY v.version ORDER BY coalesce(min(d.evaluated_at), '9999'), min(d.id), v.version
             """).map {
             VersionUse(version: $0["version"], firstUse: $0["first_use"], lastUse: $0["last_use"],

@@ -87,6 +87,7 @@ public final class EventRecorder {
         switch outcome {
         case .success(let decision):
             _ = try rows.markDecided(ticket.id!, decision, at: now, in: db)
+            try rows.prepare(first: [decision], in: db)
             try rows.write(ticket.id!, decision, consented: ticket.consentUntil != nil, after: eventId, at: now, in: db)
         case .failure(let failure):
             _ = try rows.markFailed(ticket.id!, failure, at: now, in: db)

@@ -277,6 +277,72 @@ enum Migrations {
             try db.create(index: "tickets_by_callback_on", on: "tickets", columns: ["callback_on", "community_id"])
             try db.create(index: "tickets_by_closed_on_and_community", on: "tickets", columns: ["closed_on", "community_id"])
         }
+        migrator.registerMigration("v10: decisions stored compressed, deadlines by ticket") { db in
+            // The rule versions decisions were made under, each a number, with the dictionary their results and
+            // trace are compressed against (the first decisions under it; see DecisionTexts). `decisions` keeps a
+            // decision's results and trace as one Zstandard frame (`texts`, the results' bytes first) and the
+            // version's number: read them with StoredDecision.fetchAll, not with SQL.
+            try db.create(table: "decision_versions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("version", .text).notNull().unique()
+                t.column("dictionary", .blob).notNull()
+            }
+            try db.create(table: "stored_decisions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("ticket_id", .integer).notNull().references("tickets")
+                t.column("evaluated_at", .text).notNull()
+                t.column("version_id", .integer).notNull().references("decision_versions")
+                t.column("event_id", .integer).references("events")
+                t.column("results_bytes", .integer).notNull()
+                t.column("texts", .blob).notNull()
+            }
+            var compressors: [String: (id: Int64, compressor: DecisionCompressor)] = [:]
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO stored_decisions (id, ticket_id, evaluated_at, version_id, event_id, results_bytes, texts)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, ticket_id, evaluated_at, rules_version, event_id, results, trace FROM decisions ORDER BY id
+                """)
+            while let row = try rows.next() {
+                let version: String = row["rules_version"]
+                let texts = DecisionTexts(results: row["results"], trace: row["trace"])
+                let prepared = try compressors[version] ?? DecisionVersions.compressor(for: version, first: {
+                    try Row.fetchAll(db, sql: """
+                        SELECT results, trace FROM decisions WHERE rules_version = ? ORDER BY id LIMIT 100
+                        """, arguments: [version]).map { DecisionTexts(results: $0["results"], trace: $0["trace"]) }
+                }, reusing: nil, in: db)!
+                compressors[version] = prepared
+                try insert.execute(arguments: [row["id"], row["ticket_id"], row["evaluated_at"], prepared.id, row["event_id"],
+                                               texts.results.utf8.count, try prepared.compressor.compress(texts)])
+            }
+            try db.drop(table: "decisions")
+            try db.rename(table: "stored_decisions", to: "decisions")
+            try db.create(index: "decisions_on_ticket_id", on: "decisions", columns: ["ticket_id"])
+            try db.create(index: "decisions_by_version", on: "decisions", columns: ["version_id"])
+            try db.execute(sql: """
+                CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+                CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+                """)
+            // Deadlines kept in the order of their primary key (ticket, deadline) instead of by rowid beside an
+            // index of it: one b-tree fewer. The view reading them is made again around the change.
+            let clocks = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = 'deadline_clocks'")!
+            try db.execute(sql: "DROP VIEW deadline_clocks")
+            try db.execute(sql: """
+                CREATE TABLE stored_deadlines (
+                  ticket_id INTEGER NOT NULL REFERENCES tickets(id), deadline TEXT NOT NULL, due TEXT NOT NULL,
+                  event TEXT NOT NULL, extended BOOLEAN NOT NULL DEFAULT 0, PRIMARY KEY (ticket_id, deadline)
+                ) WITHOUT ROWID;
+                INSERT INTO stored_deadlines (ticket_id, deadline, due, event, extended)
+                  SELECT ticket_id, deadline, due, event, extended FROM ticket_deadlines;
+                DROP TABLE ticket_deadlines;
+                ALTER TABLE stored_deadlines RENAME TO ticket_deadlines;
+                CREATE INDEX ticket_deadlines_by_due ON ticket_deadlines(due);
+                """)
+            try db.execute(sql: clocks)
+        }
         return migrator
     }
 }

@@ -37,6 +37,7 @@ extension TestWorld {
         try store.write { db in
             let now = Timestamp.nowText()
             _ = try rows.markDecided(id, recorded, at: now, in: db)
+            try rows.prepare(first: [recorded], in: db)
             try rows.write(id, recorded, consented: false, at: now, in: db)
         }
         return []
