@@ -71,7 +71,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let store = try database.open(for: .write)
         var importer = Importer(store: store, settings: try Settings.fromEnvironment())
-        let language = language.language
+        let clerk = language.language
         if kind == .tickets {
             importer.vocabulary = try Vocabulary.of(RuleSource.choose(folder: rules.rules, store: store), store: store)
         }
@@ -90,19 +90,19 @@ struct ImportCommand: ParsableCommand {
             display.finish()
         } catch let failure as ImportFailure {
             display.finish()
-            failure.lines(in: language).forEach(Terminal.error)
-            throw CommandFailure(message: failure.summary(in: language, dryRun: dryRun))
+            failure.lines(in: clerk).forEach(Terminal.error)
+            throw CommandFailure(message: failure.summary(in: clerk, dryRun: dryRun))
         } catch let error as ImportError {
-            throw CommandFailure(message: error.text(in: language))
+            throw CommandFailure(message: error.text(in: clerk))
         }
         if !report.ignoredColumns.isEmpty {
-            Terminal.error("\(file): " + ImportMessage.ignoredColumns(report.ignoredColumns, kind: kind).text(in: language))
+            Terminal.error("\(file): " + ImportMessage.ignoredColumns(report.ignoredColumns, kind: kind).text(in: clerk))
         }
         var line = (dryRun ? ImportMessage.checked(report.rows, kind, file: file) : .imported(report.rows, kind, file: file))
-            .text(in: language)
+            .text(in: clerk)
         if report.rows >= Self.rateFrom {
             line += ImportMessage.rate(seconds: report.seconds, rowsPerSecond: Self.grouped(Int(report.rate.rounded())))
-                .text(in: language)
+                .text(in: clerk)
         }
         Terminal.print(line)
     }

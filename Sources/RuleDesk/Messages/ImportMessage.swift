@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `import` says to a clerk: why a file, its header or one of its rows is refused (``ImportError``), and
 /// what became of the file.
 public enum ImportMessage: ClerkMessage, Equatable {
@@ -226,11 +228,7 @@ public enum ImportMessage: ClerkMessage, Equatable {
         return Bilingual(en: keys.joined(separator: ", "), zh: keys.joined(separator: "、"))
     }
 
-    private static func seconds(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
+    private static func seconds(_ value: Double) -> String { String(format: "%.2f", value) }
 
     public static var examples: [ImportMessage] {
         let field = Vocabulary.Field(name: "kind", title: "K1", terms: [Vocabulary.Term(key: "repair", name: "R1")])
