@@ -1,6 +1,7 @@
 // Lua 5.4 for Swift: the headers, plus small C helpers for what Swift cannot import (function-like macros)
 // and for what must be written in C (the allocator, the hook, the trampoline that raises Lua errors on behalf
-// of Swift functions so that no longjmp crosses Swift, fast JSON, Ctrl-C, pattern matching that a budget can stop).
+// of Swift functions so that no longjmp crosses Swift, fast JSON and plain copies, Ctrl-C, pattern matching that a
+// budget can stop).
 #ifndef RULEDESK_CLUA_SHIM_H
 #define RULEDESK_CLUA_SHIM_H
 
@@ -9,5 +10,6 @@
 #include "rd_sigint.h"
 #include "rd_calls.h"
 #include "rd_json.h"
+#include "rd_plain.h"
 
 #endif

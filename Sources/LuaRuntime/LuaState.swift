@@ -73,11 +73,12 @@ public final class LuaState {
         viewRef = keepField("view")
         globalsRef = keepField("globals")
         freeze = keepField("freeze")
-        plain = keepField("plain")
         newModules = keepField("new_modules")
         lua_getfield(L, -1, "views")
         lua_setfield(L, rd_registry_index(), RD_VIEWS_KEY)
         rd_pop(L, 1)
+        rd_push_plain(L)
+        plain = LuaRef(id: luaL_ref(L, rd_registry_index()))
     }
 
     deinit {

@@ -1,5 +1,6 @@
 -- The sandbox of a ruledesk Lua state. It runs once per state, as trusted host code, before any script, and
--- returns the host's tools (see LuaState.swift): `new_env`, `freeze`, `plain`, `globals`, `new_modules` and `views`.
+-- returns the host's tools (see LuaState.swift): `new_env`, `freeze`, `view`, `globals`, `new_modules` and `views`
+-- (the plain copy that sees through views is C: rd_plain.h).
 --
 -- Scripts see a frozen `base` of safe functions and read-only views of the libraries. A view is an empty table
 -- whose metatable reads through to the table behind it; no route hands that table out: `pairs` and `next`
@@ -88,34 +89,6 @@ local function freeze(value, name)
   behind[v] = value
   names[v] = name
   return v
-end
-
---- A plain copy of data (seeing through views, leaving metatables behind) and its size in bytes, or nil and why
---- not: containing itself, nested deeper than 64 levels, or larger than `limit` bytes ("over the limit").
-local function plain(value, limit)
-  local size, open = 0, {}
-  local function copy(v, depth)
-    local t = type(v)
-    if t ~= "table" then
-      size = size + (t == "string" and #v or 0) + 8
-      if size > limit then error("over the limit", 0) end
-      return v
-    end
-    if open[v] then error("contains itself (a cycle)", 0) end
-    if depth >= 64 then error("nested more than 64 levels deep", 0) end
-    open[v] = true
-    size = size + 16
-    local out = {}
-    for k, x in next, behind[v] or v do
-      if type(k) == "string" then size = size + #k end
-      out[k] = copy(x, depth + 1)
-    end
-    open[v] = nil
-    return out
-  end
-  local ok, result = pcall(copy, value, 0)
-  if not ok then return nil, result end
-  return result, size
 end
 
 local function copy_of(t, leave_out)
@@ -250,5 +223,4 @@ local function globals()
   return out
 end
 
-return { new_env = new_env, freeze = freeze, view = view, plain = plain, globals = globals, new_modules = new_modules,
-         views = behind }
+return { new_env = new_env, freeze = freeze, view = view, globals = globals, new_modules = new_modules, views = behind }

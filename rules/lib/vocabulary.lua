@@ -85,19 +85,21 @@ vocabulary.fields = {
   },
 }
 
--- key → Chinese name, per field.
+-- key → Chinese name, per field, each built when a trace line first asks for that field's names (this file runs
+-- again for every decision, and a decision asks for one or two fields).
 local NAMES = {}
-for field, entry in pairs(vocabulary.fields) do
-  NAMES[field] = {}
-  for _, value in ipairs(entry.values) do
-    NAMES[field][value.key] = value.name
-  end
-end
 
 --- The Chinese name of a field's value, for a trace line: name("trades", "plumbing") is "给排水". A value the
 --- vocabulary does not list comes back as it is.
 function vocabulary.name(field, key)
   local names = NAMES[field]
+  if not names and vocabulary.fields[field] then
+    names = {}
+    for _, value in ipairs(vocabulary.fields[field].values) do
+      names[value.key] = value.name
+    end
+    NAMES[field] = names
+  end
   return names and names[key] or tostring(key)
 end
 
