@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "rd_arena.h"
+
 /// The limits of one Lua state, shared by its allocator and its hook.
 typedef struct rd_limits {
     size_t used;                      // bytes the state holds now
@@ -26,6 +28,7 @@ typedef struct rd_limits {
     long long deadline;               // CLOCK_MONOTONIC nanoseconds after which the call fails; 0 = none
     int deadline_tripped;             // the deadline passed: every further instruction fails
     int coverage;                     // record executed lines into the registry
+    rd_arena arena;                   // the state's small blocks (rd_arena.h), released after lua_close
 } rd_limits;
 
 #define RD_HOOK_STEP 1000
@@ -40,7 +43,7 @@ static void *rd_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     rd_limits *limits = (rd_limits *)ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        rd_arena_realloc(&limits->arena, ptr, old, 0);
         limits->used -= old;
         return NULL;
     }
@@ -48,7 +51,7 @@ static void *rd_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         limits->memory_tripped = 1;
         return NULL;
     }
-    void *block = realloc(ptr, nsize);
+    void *block = rd_arena_realloc(&limits->arena, ptr, old, nsize);
     if (block) limits->used = limits->used - old + nsize;
     return block;
 }

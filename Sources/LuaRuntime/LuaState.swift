@@ -40,6 +40,7 @@ public final class LuaState {
         limitsPointer.initialize(to: rd_limits())
         limitsPointer.pointee.cap = limits.memory > 0 ? size_t(limits.memory) : 0
         guard let L = rd_newstate(limitsPointer) else {
+            rd_arena_release(&limitsPointer.pointee.arena)
             limitsPointer.deallocate()
             throw LuaError(.memory, "not enough memory to create a Lua state")
         }
@@ -62,6 +63,7 @@ public final class LuaState {
         guard status == LUA_OK, rd_pcall(L, 0, 1) == LUA_OK else {
             let message = stack.string(at: -1) ?? "unknown error"
             lua_close(L)
+            rd_arena_release(&limitsPointer.pointee.arena)
             limitsPointer.deallocate()
             throw LuaError(.runtime, "the sandbox did not build: \(message)")
         }
@@ -83,6 +85,7 @@ public final class LuaState {
 
     deinit {
         lua_close(L)
+        rd_arena_release(&limitsPointer.pointee.arena)
         limitsPointer.deallocate()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LuaRuntime
 import Testing
 @testable import RuleDesk
 import TemporaryFolders
@@ -35,5 +36,26 @@ import TemporaryFolders
         let recorded = try engine.record(ticketCase, keys: [])
         #expect(recorded.resultsJSON == decision.resultsJSON)
         #expect(recorded.resultsJSON.contains(#"[0.1, 1000.01, 1e+20, 800.0, -2.5e-07, "tab\there \"q\" \u0001 中"]"#), "\(recorded.resultsJSON)")
+    }
+
+    /// The C encoder skips text 8 bytes at a time until a character needs escaping: every such character, at every
+    /// place in and across those 8 bytes, among ASCII and Chinese text, must come out as the Swift encoder writes it.
+    @Test func escapesAgreeWhereverTheyFall() throws {
+        let store = try Fixtures.store()
+        let texts = ["\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", " ", "~", "中", "\u{7F}"].flatMap { special in
+            (0..<18).flatMap { offset in
+                ["abcdefghijklmnopqrstuvwxyz", "给排水管道漏水报修"].map { filler in
+                    let before = String(String(repeating: filler, count: 2).unicodeScalars.prefix(offset))
+                    return before + special + "xyz" + special + filler
+                }
+            }
+        }
+        let list = texts.map { "\"" + $0.unicodeScalars.map { String(format: "\\u{%X}", $0.value) }.joined() + "\"" }
+        let rules = try Fixtures.rule("return { value = { \(list.joined(separator: ", ")) } }")
+        let engine = try Fixtures.engine(rules, store)
+        let ticketCase = try Fixtures.ticket(store, [:])
+        let recorded = try engine.record(ticketCase, keys: [])
+        #expect(recorded.resultsJSON == (try engine.evaluate(ticketCase)).resultsJSON)
+        #expect(recorded.resultsJSON.contains(JSONText.encode(.array(texts.map(LuaValue.string)))))
     }
 }
