@@ -28,5 +28,4 @@ import Testing
             """, name: "arena.lua")
         #expect(try lua.call(script, []) == ["intact"])
     }
-
 }
