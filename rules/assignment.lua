@@ -6,7 +6,7 @@
 
 local money = require("money")
 local actors = require("actors")
-local vocabulary = require("vocabulary")   -- rules/lib/vocabulary.lua: the causes and their Chinese names
+local vocabulary_names = require("vocabulary_names")   -- rules/lib/vocabulary_names.lua: the causes and their Chinese names
 local yuan, names_of = money.yuan, actors.names_of
 local DEPARTMENT_NAMES = actors.NAMES   -- the actors of the procedure: key → Chinese name (rules/lib/actors.lua)
 
@@ -121,10 +121,10 @@ return {
 
     local line
     if cause then
-      line = string.format("投诉原因「%s」,由%s负责", vocabulary.name("cause", ticket.cause), DEPARTMENT_NAMES[department])
+      line = string.format("投诉原因「%s」,由%s负责", vocabulary_names.name("cause", ticket.cause), DEPARTMENT_NAMES[department])
     else
       line = string.format("投诉原因「%s」不在分类表中,按其他投诉由%s负责",
-        vocabulary.name("cause", ticket.cause), DEPARTMENT_NAMES[department])
+        vocabulary_names.name("cause", ticket.cause), DEPARTMENT_NAMES[department])
     end
     if #assisted_by > 0 then
       line = line .. "," .. names_of(assisted_by) .. "协助"

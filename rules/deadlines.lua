@@ -5,7 +5,7 @@
 -- adjusted working weekend days). "N working days after D" is the N-th working day after D,
 -- D itself not counted; a ticket registered on a day off counts from that day all the same.
 
-local vocabulary = require("vocabulary")   -- rules/lib/vocabulary.lua: the trades' Chinese names
+local vocabulary_names = require("vocabulary_names")   -- rules/lib/vocabulary_names.lua: the trades' Chinese names
 
 local REPAIR = "repair"                 -- ticket kind of a repair (维修工程)
 
@@ -84,10 +84,10 @@ return {
     local workdays, line
     if #trades >= MULTI_TRADE_AT_LEAST then
       workdays = MULTI_TRADE_WORKDAYS
-      line = string.format("多工种维修(%d 个工种:%s)", #trades, vocabulary.names("trades", trades))
+      line = string.format("多工种维修(%d 个工种:%s)", #trades, vocabulary_names.names("trades", trades))
     elseif #trades == 1 then
       workdays = SINGLE_TRADE_WORKDAYS
-      line = string.format("单工种维修(%s)", vocabulary.name("trades", trades[1]))
+      line = string.format("单工种维修(%s)", vocabulary_names.name("trades", trades[1]))
     else
       workdays = SINGLE_TRADE_WORKDAYS
       line = "未注明工种,按单工种维修"

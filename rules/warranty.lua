@@ -7,7 +7,7 @@
 -- month's last day when it has no such day (民法典 第二百零一、二百零二条): 2024-02-29 + 24 months
 -- ends 2026-02-28. A defect registered on or before the end date is class A, after it class B.
 
-local vocabulary = require("vocabulary")   -- rules/lib/vocabulary.lua: the components' Chinese names
+local vocabulary_names = require("vocabulary_names")   -- rules/lib/vocabulary_names.lua: the components' Chinese names
 
 local REPAIR = "repair"                 -- ticket kind of a repair (维修工程); other tickets have no class
 
@@ -70,7 +70,7 @@ return {
     if months == nil then
       local which = "未填写维修部位"
       if ticket.component ~= nil then
-        which = string.format("维修部位「%s」", vocabulary.name("component", ticket.component))
+        which = string.format("维修部位「%s」", vocabulary_names.name("component", ticket.component))
       end
       ctx.because("%s,不在保修期表中,按保修期外处理:%s 类%s (3.5.1)",
         which, CLASS_COMPANY_PAID, CLASS_MEANING[CLASS_COMPANY_PAID])
@@ -86,7 +86,7 @@ return {
 
     local expires_on = ctx.calendar:add_months(completed, months)
     ctx.because("%s保修期 %s,自竣工验收(%s)起至 %s 止 (建设工程质量管理条例 第四十条)",
-      vocabulary.name("component", ticket.component), period_text(months), completed, expires_on)
+      vocabulary_names.name("component", ticket.component), period_text(months), completed, expires_on)
 
     if ticket.registered_on <= expires_on then
       ctx.because("登记日 %s 在保修期内,为 %s 类%s (3.5.1)",

@@ -161,11 +161,31 @@ base.load = function(chunk, name, _, env)
   return real_load(chunk, name, "t", env or new_env(false))
 end
 
+--- Whether `value` is data alone, all the way down: texts, numbers, booleans and tables of them without metatables.
+--- A table reached twice is looked at once.
+local function data_only(value, seen)
+  local t = type(value)
+  if t ~= "table" then return t == "string" or t == "number" or t == "boolean" end
+  if seen[value] then return true end
+  seen[value] = true
+  if getmetatable(value) ~= nil then return false end
+  for k, v in next, value do
+    if not data_only(k, seen) or not data_only(v, seen) then return false end
+  end
+  return true
+end
+
 --- A `require` for modules the host compiled: `set(modules)` gives them (name → { chunk = …, path = … }) and
 --- forgets what ran; `require(name)` runs a module's chunk at most once until `reset()` and returns what it
 --- returned, frozen (no script can change a module another uses). Nothing else is found: no paths, no files.
+---
+--- `reset()` keeps one kind of instance: that of a module required between `set` and the first `reset` (while the
+--- host loads the rule set, before any decision), which required no module itself and returned data alone. Its
+--- frozen table is what running the file again would give, nothing can change it (no function of its own is left,
+--- and its tables are reachable through read-only views only), and no decision paid for it, so keeping it carries
+--- nothing from one decision to the next: docs/sandbox.md, "Modules of data, kept".
 local function new_modules()
-  local modules, loaded, chain = {}, {}, {}
+  local modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
   local function list()
     local known = {}
     for name in next, modules do known[#known + 1] = name end
@@ -174,6 +194,7 @@ local function new_modules()
   end
   local function require(name)
     if type(name) ~= "string" then error("require expects a module's name, e.g. require(\"money\")", 2) end
+    for i = 1, #chain do requires[chain[i]] = true end
     local value = loaded[name]
     if value ~= nil then return value end
     local module = modules[name]
@@ -195,14 +216,16 @@ local function new_modules()
     end
     value = freeze(result, name)
     loaded[name] = value
+    if loading and not requires[name] and data_only(result, {}) then kept[name] = value end
     return value
   end
   local function set(given)
-    modules, loaded, chain = {}, {}, {}
+    modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
     for name, module in next, given do modules[name] = module end
   end
   local function reset()
-    loaded, chain = {}, {}
+    loaded, chain, loading = {}, {}, false
+    for name, value in next, kept do loaded[name] = value end
   end
   return { require = require, set = set, reset = reset }
 end

@@ -12,7 +12,7 @@
 -- `office` is a customer-service office's name, or nil for the whole company.
 
 local actors = require("actors")
-local vocabulary = require("vocabulary")   -- the Chinese names of causes and channels
+local vocabulary_names = require("vocabulary_names")   -- the Chinese names of causes and channels
 
 local figures = {}
 
@@ -60,10 +60,10 @@ function figures.office_name(office)
   return office
 end
 function figures.cause_name(key)
-  return (key == nil or key == "") and name_of({}, key) or vocabulary.name("cause", key)
+  return (key == nil or key == "") and name_of({}, key) or vocabulary_names.name("cause", key)
 end
 function figures.channel_name(key)
-  return (key == nil or key == "") and name_of({}, key) or vocabulary.name("channel", key)
+  return (key == nil or key == "") and name_of({}, key) or vocabulary_names.name("channel", key)
 end
 
 -- The tickets of the office (?3; NULL: every office), as a join and a condition on tickets t.

@@ -2,7 +2,10 @@
 -- spellings that mean the same. The host reads `vocabulary.fields` (docs/rules.md, "The vocabulary"): `import`, the
 -- console's case{} and `eval` refuse any other value, naming the nearest ones, and store a Chinese name or another
 -- spelling as its key; `ruledesk check` flags a rule that compares a field with a value not listed here; `ruledesk
--- types` gives editors the keys. Rules and reports name values by `vocabulary.name` and `vocabulary.names`.
+-- types` gives editors the keys. Rules and reports name values through lib/vocabulary_names.lua.
+--
+-- This file holds data only (no functions): the host then runs it once for the whole run instead of once per
+-- decision (docs/sandbox.md, "Modules of data, kept").
 --
 -- To allow a new value, add a line to its field; a new spelling goes into the value's `also`.
 
@@ -85,32 +88,13 @@ vocabulary.fields = {
   },
 }
 
--- key → Chinese name, per field, each built when a trace line first asks for that field's names (this file runs
--- again for every decision, and a decision asks for one or two fields).
-local NAMES = {}
-
---- The Chinese name of a field's value, for a trace line: name("trades", "plumbing") is "给排水". A value the
---- vocabulary does not list comes back as it is.
-function vocabulary.name(field, key)
-  local names = NAMES[field]
-  if not names and vocabulary.fields[field] then
-    names = {}
-    for _, value in ipairs(vocabulary.fields[field].values) do
-      names[value.key] = value.name
-    end
-    NAMES[field] = names
+-- key → Chinese name, per field: what lib/vocabulary_names.lua looks names up in.
+vocabulary.names = {}
+for field, entry in pairs(vocabulary.fields) do
+  vocabulary.names[field] = {}
+  for _, value in ipairs(entry.values) do
+    vocabulary.names[field][value.key] = value.name
   end
-  return names and names[key] or tostring(key)
-end
-
---- The Chinese names of a list of a field's values, joined with 、: names("trades", { "plumbing", "electrical" })
---- is "给排水、电气".
-function vocabulary.names(field, keys)
-  local names = {}
-  for i, key in ipairs(keys) do
-    names[i] = vocabulary.name(field, key)
-  end
-  return table.concat(names, "、")
 end
 
 return vocabulary
