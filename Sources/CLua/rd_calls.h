@@ -94,7 +94,7 @@ static inline void rd_open_safe_libraries(lua_State *L) {
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
     luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 1);
     lua_pop(L, 6);
-    lua_gc(L, LUA_GCGEN, 0, 0);   // generational collection: rules allocate many short-lived tables and strings
+    lua_gc(L, LUA_GCGEN, 100, 0);   // generational collection: rules allocate many short-lived tables and strings
 }
 
 #endif

@@ -45,6 +45,11 @@ public struct DiffReport: Sendable {
         proposedVersion = proposed.version
     }
 
+    /// Counts a ticket both rule sets decide with the same results.
+    mutating func addUnchanged() {
+        tickets += 1
+    }
+
     mutating func add(_ ticket: String, before: Result<Decision, any Error>, after: Result<Decision, any Error>) {
         tickets += 1
         if case .failure(let error) = before { failuresBefore.append(Failure(ticket: ticket, message: "\(error)")) }

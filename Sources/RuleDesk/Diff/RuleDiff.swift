@@ -55,10 +55,11 @@ public struct RuleDiff {
             let chunk = Array(ids[start..<min(start + chunkSize, ids.count)])
             let cases = try store.read { try TicketCase.loadMany(ids: chunk, from: $0) }.filter(inRange)
             let outcomes = ParallelMap.run(cases, workers: workers) { pair, ticketCase in
-                (ticketCase.ticket.number, Result { try pair.current.evaluate(ticketCase) },
-                 Result { try pair.proposed.evaluate(ticketCase) })
+                (ticketCase.ticket.number, pair.decisions(ticketCase))
             }
-            for (number, before, after) in outcomes { report.add(number, before: before, after: after) }
+            for (number, decisions) in outcomes {
+                if let (before, after) = decisions { report.add(number, before: before, after: after) } else { report.addUnchanged() }
+            }
         }
         return report
     }
@@ -77,5 +78,16 @@ final class EnginePair: @unchecked Sendable {
     init(current: RuleEngine, proposed: RuleEngine) {
         self.current = current
         self.proposed = proposed
+    }
+
+    /// The ticket's decision under each rule set, or nil when both decide it with the same results: found from the
+    /// results' JSON (the batch's, written in C), so that the usual ticket, which a change leaves as it was, is never
+    /// converted into Swift values; a ticket whose results differ, or that fails, is decided again into ``Decision``s.
+    func decisions(_ ticketCase: TicketCase) -> (before: Result<Decision, any Error>, after: Result<Decision, any Error>)? {
+        if let before = try? current.record(ticketCase, keys: []), let after = try? proposed.record(ticketCase, keys: []),
+           before.resultsJSON == after.resultsJSON {
+            return nil
+        }
+        return (Result { try current.evaluate(ticketCase) }, Result { try proposed.evaluate(ticketCase) })
     }
 }
