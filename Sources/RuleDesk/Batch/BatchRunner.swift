@@ -53,7 +53,7 @@ public final class BatchRunner: @unchecked Sendable {
         let opened: (run: BatchRun, dictionary: DecisionDictionary?)? = options.dryRun ? nil : try store.write { db in
             try BatchRun.abandonDeadRuns(in: db)
             try RuleArchive.remember(ruleSet, in: db)
-            return (try BatchRun.start(in: db), try DecisionVersions.kept(ruleSet.version, in: db)?.dictionary)
+            return (try BatchRun.start(in: db), try DecisionVersions.kept(ruleSet.version, in: db))
         }
         let run = opened?.run
         // What the evaluators compress against: the version's dictionary, or the one its first chunk makes.

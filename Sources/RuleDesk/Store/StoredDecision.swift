@@ -33,9 +33,9 @@ public struct StoredDecision: Sendable {
 /// The rule versions decisions were made under (`decision_versions`): each a number for `decisions.version_id`, with
 /// the dictionary its decisions are compressed against.
 enum DecisionVersions {
-    /// The number of `version` and its dictionary, nil while no decision was stored under it.
-    static func kept(_ version: String, in db: Database) throws -> (id: Int64, dictionary: DecisionDictionary)? {
-        try row(of: version, in: db).map { ($0.id, DecisionDictionary($0.bytes)) }
+    /// The dictionary of `version`, nil while no decision was stored under it.
+    static func kept(_ version: String, in db: Database) throws -> DecisionDictionary? {
+        try row(of: version, in: db).map { DecisionDictionary($0.bytes) }
     }
 
     /// The number of `version` and its dictionary; a version without decisions yet gets its row here, with the
