@@ -51,7 +51,7 @@ import TemporaryFolders
     @Test func aDamagedFrameIsAnErrorNotAWrongText() throws {
         let texts = DecisionTexts(results: "{\"a\": 1}", trace: "{\"a\": [\"中文\"]}")
         let dictionary = Data("{\"a\": 2}{\"a\": []}".utf8)
-        var frame = try DecisionCompressor(dictionary: dictionary).compress(texts)
+        var frame = try DecisionCompressor().compress(texts, with: DecisionDictionary(dictionary))
         let reader = DecisionDecompressor(dictionary: dictionary)
         #expect(try reader.decompress(frame, resultsBytes: texts.results.utf8.count) == texts)
         frame[frame.count - 1] ^= 0xff

@@ -23,13 +23,13 @@ struct BatchRun {
         let rows = try Row.fetchAll(db, sql: """
             SELECT id, host, pid, process_start, heartbeat_at FROM batch_runs WHERE finished_at IS NULL
             """)
-        let formatter = ISO8601DateFormatter()
+        let now = Int(Date().timeIntervalSince1970)
         for row in rows {
             let pid: Int32 = row["pid"]
             let sameHost = (row["host"] as String) == host
             let start: String? = row["process_start"]
             let gone = sameHost && ((kill(pid, 0) != 0 && errno == ESRCH) || (start != nil && processStart(pid) != start))
-            let silent = formatter.date(from: row["heartbeat_at"]).map { Date().timeIntervalSince($0) > staleAfter } ?? true
+            let silent = Timestamp(row["heartbeat_at"]).map { TimeInterval(now - $0.secondsSinceEpoch) > staleAfter } ?? true
             if gone || silent {
                 try db.execute(sql: "UPDATE batch_runs SET finished_at = ?, outcome = 'abandoned' WHERE id = ?",
                                arguments: [Timestamp.nowText(), row["id"] as Int64])

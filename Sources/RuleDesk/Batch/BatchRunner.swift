@@ -50,17 +50,25 @@ public final class BatchRunner: @unchecked Sendable {
         summary.rulesVersion = ruleSet.version
         let total = min(try store.read { try claims.count(in: $0) }, options.limit ?? .max)
 
-        let run: BatchRun? = options.dryRun ? nil : try store.write { db in
+        let opened: (run: BatchRun, dictionary: DecisionDictionary?)? = options.dryRun ? nil : try store.write { db in
             try BatchRun.abandonDeadRuns(in: db)
             try RuleArchive.remember(ruleSet, in: db)
-            return try BatchRun.start(in: db)
+            return (try BatchRun.start(in: db), try DecisionVersions.kept(ruleSet.version, in: db))
         }
+        let run = opened?.run
+        // What the evaluators compress against: the version's dictionary, or the one its first chunk makes.
+        var dictionary = opened?.dictionary
         let writer = run.map { BatchWriter(run: $0, rulesVersion: ruleSet.version, declared: engines[0].engine.declared) }
         let pipeline = WritePipeline()
         let feed = ChunkFeed(store: store, claims: claims, run: run, chunkSize: options.chunkSize, total: total)
         do {
             while pipeline.error == nil, let cases = try feed.next() {
-                let outcomes = Self.evaluate(cases, on: engines)
+                var evaluated = Self.evaluate(cases, on: engines, compressingWith: dictionary)
+                if writer != nil, dictionary == nil, let made = Self.dictionary(of: evaluated) {
+                    dictionary = made
+                    evaluated = Self.compress(evaluated, with: made, on: engines)
+                }
+                let outcomes = evaluated
                 if let writer {
                     pipeline.submit(outcomes) { [store] in
                         let written = try store.write { try writer.write(outcomes, in: $0) }
@@ -93,28 +101,6 @@ public final class BatchRunner: @unchecked Sendable {
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
-
-    /// Evaluates the cases on the engines in parallel; outcomes keep the cases' order.
-    static func evaluate(_ cases: [TicketCase], on engines: [EngineBox]) -> [BatchOutcome] {
-        ParallelMap.run(cases, workers: engines) { box, ticketCase in
-            let result: Result<RecordedDecision, RuleFailure>
-            do {
-                result = .success(try box.engine.record(ticketCase))
-            } catch let failure as RuleFailure {
-                result = .failure(failure)
-            } catch {
-                result = .failure(RuleFailure(rule: "-", path: "-", kind: .script, message: "\(error)"))
-            }
-            return BatchOutcome(ticketId: ticketCase.ticket.id!, number: ticketCase.ticket.number,
-                                consented: ticketCase.ticket.consentUntil != nil, result: result)
-        }
-    }
-}
-
-/// A rule engine handed to one worker thread at a time.
-final class EngineBox: @unchecked Sendable {
-    let engine: RuleEngine
-    init(_ engine: RuleEngine) { self.engine = engine }
 }
 
 /// A batch that could not run, with what to do.

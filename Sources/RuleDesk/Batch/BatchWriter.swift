@@ -8,6 +8,9 @@ struct BatchOutcome: Sendable {
     /// Whether the owner's consent to a later date is recorded on the ticket (its deadlines then show as extended).
     let consented: Bool
     let result: Result<RecordedDecision, RuleFailure>
+    /// The decision's stored form, compressed on the thread that evaluated it; nil for a failure, or while the
+    /// version's dictionary was not known.
+    var stored: CompressedTexts?
 }
 
 /// Commits a chunk of outcomes in one transaction: for each ticket still claimed by this run, its status, the
@@ -22,19 +25,24 @@ struct BatchWriter {
         rows = DecisionRows(rulesVersion: rulesVersion, declared: declared)
     }
 
-    /// Returns the ids of the tickets written (the others had lost their claim).
+    /// Returns the ids of the tickets written (the others had lost their claim). The claims are read once, in the
+    /// transaction that writes: nobody else can take a claim before it commits.
     func write(_ outcomes: [BatchOutcome], in db: Database) throws -> Set<Int64> {
+        guard let low = outcomes.map(\.ticketId).min(), let high = outcomes.map(\.ticketId).max() else { return [] }
+        let claimed = Set(try Int64.fetchAll(db, sql: "SELECT id FROM tickets WHERE id BETWEEN ? AND ? AND claim_run = ?",
+                                             arguments: [low, high, run.id]))
         let now = Timestamp.nowText()
-        let claimed = "AND claim_run = \(run.id)"
+        let decided = outcomes.compactMap { try? $0.result.get() }
+        let offered = outcomes.lazy.compactMap(\.stored).first?.dictionary
+        let writing = decided.isEmpty ? nil : try rows.prepare(first: offered ?? DecisionDictionary(first: decided.map(\.texts)),
+                                                                reusing: offered, at: now, in: db)
         var written = Set<Int64>()
-        try rows.prepare(first: outcomes.compactMap { try? $0.result.get() }, in: db)
-        for outcome in outcomes {
+        for outcome in outcomes where claimed.contains(outcome.ticketId) {
             switch outcome.result {
             case .success(let result):
-                guard try rows.markDecided(outcome.ticketId, result, at: now, condition: claimed, in: db) else { continue }
-                try rows.write(outcome.ticketId, result, consented: outcome.consented, at: now, in: db)
+                try writing!.write(outcome.ticketId, result, stored: outcome.stored, consented: outcome.consented)
             case .failure(let failure):
-                guard try rows.markFailed(outcome.ticketId, failure, at: now, condition: claimed, in: db) else { continue }
+                try rows.markFailed(outcome.ticketId, failure, at: now, in: db)
             }
             written.insert(outcome.ticketId)
         }

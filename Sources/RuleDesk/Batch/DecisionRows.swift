@@ -6,15 +6,19 @@ import LuaRuntime
 /// copied onto it, the decision appended to `decisions`, the work order issued or replaced, and the ticket's
 /// deadlines (replacing its earlier ones), each as its rules declare.
 ///
-/// Each transaction that writes decisions calls ``prepare(first:in:)`` before its first ``write``.
+/// Each transaction that writes decisions gets its ``DecidedRows`` from ``prepare(first:reusing:at:in:)``.
 struct DecisionRows {
     let rulesVersion: String
     let declared: DeclaredResults
-    /// The version's number and compressor, found (or made) by `prepare` in the transaction writing.
+    /// The version's number and dictionary, as the last `prepare` found them, and the compressor of what comes
+    /// uncompressed (one writer at a time).
     private let version = PreparedVersion()
     /// The statements' SQL, made once (a batch writes thousands of tickets with them).
     private let decidedSQL: String
     private let workOrderSQL: String?
+    /// The texts bound to every row, kept where SQLite can read them without a copy.
+    fileprivate let versionText: StaticText
+    fileprivate let deadlineTexts: [(name: StaticText, event: StaticText, extendedByConsent: Bool)]
 
     init(rulesVersion: String, declared: DeclaredResults) {
         self.rulesVersion = rulesVersion
@@ -31,72 +35,117 @@ struct DecisionRows {
             VALUES (?, \(columns.map { _ in "?, " }.joined())?, ?)
             ON CONFLICT (ticket_id) DO UPDATE SET \(updates)
             """
+        versionText = StaticText(rulesVersion)
+        let extendable = declared.consent?.extends ?? []
+        deadlineTexts = declared.deadlines.map {
+            (StaticText($0.name), StaticText($0.event.rawValue), extendable.contains($0.name))
+        }
     }
 
-    /// Sets the ticket `evaluated` with the declared copies; `condition` narrows the update (the batch's claim).
-    /// Returns whether the ticket was updated.
-    func markDecided(_ ticketId: Int64, _ result: RecordedDecision, at now: String, condition: String = "",
-                     in db: Database) throws -> Bool {
-        let values = result.keys.map(\.columnValue)
-        try db.cachedStatement(sql: condition.isEmpty ? decidedSQL : decidedSQL + " " + condition).execute(arguments: StatementArguments(declared.ticketColumns.map { values[$0.key] }
-                + [rulesVersion.databaseValue, now.databaseValue, ticketId.databaseValue]))
-        return db.changesCount == 1
-    }
-
-    /// Sets the ticket `rule_error` with the failure's message. Returns whether the ticket was updated.
-    func markFailed(_ ticketId: Int64, _ failure: RuleFailure, at now: String, condition: String = "",
-                    in db: Database) throws -> Bool {
+    /// Sets the ticket `rule_error` with the failure's message.
+    func markFailed(_ ticketId: Int64, _ failure: RuleFailure, at now: String, in db: Database) throws {
         try db.cachedStatement(sql: """
             UPDATE tickets SET status = 'rule_error', error = ?, rules_version = ?, evaluated_at = ?, claim_run = NULL
-            WHERE id = ? \(condition)
+            WHERE id = ?
             """).execute(arguments: [failure.message, rulesVersion, now, ticketId])
-        return db.changesCount == 1
     }
 
-    /// Finds the rule version's number and dictionary in `db`; when no decision was stored under it yet, records
-    /// it with a dictionary made of `first`, the decisions about to be written (see ``DecisionTexts``).
-    func prepare(first: @autoclosure () -> [RecordedDecision], in db: Database) throws {
-        version.current = try DecisionVersions.compressor(for: rulesVersion, first: { first().map(\.texts) },
-                                                          reusing: version.current, in: db)
-    }
-
-    /// Appends the decision (after the event `eventId`, if one) and writes the work order and deadlines it declares.
-    /// `consented`: the owner's consent is recorded, so the deadlines a consent extends show as extended.
-    func write(_ ticketId: Int64, _ result: RecordedDecision, consented: Bool, after eventId: Int64? = nil, at now: String,
-               in db: Database) throws {
-        guard let (versionId, compressor) = version.current else { preconditionFailure("DecisionRows.prepare was not called") }
-        let values = result.keys.map(\.columnValue)
-        try db.cachedStatement(sql: """
-            INSERT INTO decisions (ticket_id, evaluated_at, version_id, event_id, results_bytes, texts) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [ticketId, now, versionId, eventId, result.resultsJSON.utf8.count,
-                                     try compressor.compress(result.texts)])
-        if let workOrder = try workOrderStatement(in: db), declared.workOrderColumns.allSatisfy({
-            !declared.requiredWorkOrderColumns.contains($0.column) || !values[$0.key].isNull
-        }) {
-            try workOrder.execute(arguments: StatementArguments([ticketId.databaseValue]
-                + declared.workOrderColumns.map { values[$0.key] } + [rulesVersion.databaseValue, now.databaseValue]))
-        }
-        try db.cachedStatement(sql: "DELETE FROM ticket_deadlines WHERE ticket_id = ?").execute(arguments: [ticketId])
-        let deadline = try db.cachedStatement(sql: """
-            INSERT INTO ticket_deadlines (ticket_id, deadline, due, event, extended) VALUES (?, ?, ?, ?, ?)
-            """)
-        let extendable = consented ? declared.consent?.extends ?? [] : []
-        for due in declared.deadlines where !values[due.key].isNull {
-            try deadline.execute(arguments: [ticketId.databaseValue, due.name.databaseValue, values[due.key],
-                                             due.event.rawValue.databaseValue, extendable.contains(due.name).databaseValue])
-        }
-    }
-
-    /// Issues or replaces the ticket's work order with the declared work-order columns; nil when the rules
-    /// declare none.
-    private func workOrderStatement(in db: Database) throws -> Statement? {
-        try workOrderSQL.map { try db.cachedStatement(sql: $0) }
+    /// The statements that write decided tickets in the transaction of `db`, at the time `now`. Finds the rule
+    /// version's number and dictionary; when no decision was stored under it yet, records it with the dictionary
+    /// `first` makes (of the decisions about to be written: see ``DecisionTexts``). `offered`, a dictionary the
+    /// decisions were compressed against already (``CompressedTexts``), is used when it has the version's bytes.
+    func prepare(first: @autoclosure () -> DecisionDictionary, reusing offered: DecisionDictionary? = nil, at now: String,
+                 in db: Database) throws -> DecidedRows {
+        let current = try DecisionVersions.dictionary(for: rulesVersion, first: first,
+                                                      reusing: [offered, version.current?.dictionary].compactMap { $0 },
+                                                      in: db)
+        version.current = current
+        return DecidedRows(
+            rows: self, versionId: current.id, dictionary: current.dictionary, compressor: version.compressor,
+            now: StaticText(now),
+            decided: RowStatement(try db.cachedStatement(sql: decidedSQL)),
+            decision: RowStatement(try db.cachedStatement(sql: """
+                INSERT INTO decisions (ticket_id, evaluated_at, version_id, event_id, results_bytes, texts) VALUES (?, ?, ?, ?, ?, ?)
+                """)),
+            workOrder: try workOrderSQL.map { RowStatement(try db.cachedStatement(sql: $0)) },
+            clearDeadlines: RowStatement(try db.cachedStatement(sql: "DELETE FROM ticket_deadlines WHERE ticket_id = ?")),
+            deadline: RowStatement(try db.cachedStatement(sql: """
+                INSERT INTO ticket_deadlines (ticket_id, deadline, due, event, extended) VALUES (?, ?, ?, ?, ?)
+                """)))
     }
 }
 
-/// The version a ``DecisionRows`` writes under, as its last `prepare` found it (one writer at a time).
+/// The statements one transaction writes decided tickets with (``DecisionRows/prepare(first:reusing:at:in:)``),
+/// each bound by index for every ticket: used in that transaction only.
+struct DecidedRows {
+    fileprivate let rows: DecisionRows
+    fileprivate let versionId: Int64
+    fileprivate let dictionary: DecisionDictionary
+    fileprivate let compressor: DecisionCompressor
+    fileprivate let now: StaticText
+    fileprivate let decided: RowStatement
+    fileprivate let decision: RowStatement
+    fileprivate let workOrder: RowStatement?
+    fileprivate let clearDeadlines: RowStatement
+    fileprivate let deadline: RowStatement
+
+    /// Sets the ticket `evaluated` with the declared copies, appends the decision (after the event `eventId`, if
+    /// one) and writes the work order and deadlines it declares. `stored`: the decision compressed already (it is
+    /// compressed here when that was against another dictionary). `consented`: the owner's consent is recorded, so
+    /// the deadlines a consent extends show as extended.
+    func write(_ ticketId: Int64, _ result: RecordedDecision, stored: CompressedTexts? = nil, consented: Bool,
+               after eventId: Int64? = nil) throws {
+        let declared = rows.declared, values = result.keys
+        var index: Int32 = 1
+        for copy in declared.ticketColumns {
+            decided.bind(index, values[copy.key])
+            index += 1
+        }
+        decided.bind(index, rows.versionText)
+        decided.bind(index + 1, now)
+        decided.bind(index + 2, ticketId)
+        try decided.execute()
+
+        decision.bind(1, ticketId)
+        decision.bind(2, now)
+        decision.bind(3, versionId)
+        decision.bind(4, eventId)
+        decision.bind(5, Int64(result.resultsJSON.utf8.count))
+        let frame = stored.flatMap { $0.dictionary === dictionary ? $0.frame : nil }
+        try decision.execute(binding: try frame ?? compressor.compress(result.texts, with: dictionary), at: 6)
+
+        if let workOrder, declared.workOrderColumns.allSatisfy({
+            !declared.requiredWorkOrderColumns.contains($0.column) || values[$0.key] != .nil
+        }) {
+            workOrder.bind(1, ticketId)
+            index = 2
+            for copy in declared.workOrderColumns {
+                workOrder.bind(index, values[copy.key])
+                index += 1
+            }
+            workOrder.bind(index, rows.versionText)
+            workOrder.bind(index + 1, now)
+            try workOrder.execute()
+        }
+
+        clearDeadlines.bind(1, ticketId)
+        try clearDeadlines.execute()
+        for (due, texts) in zip(declared.deadlines, rows.deadlineTexts) where values[due.key] != .nil {
+            deadline.bind(1, ticketId)
+            deadline.bind(2, texts.name)
+            deadline.bind(3, values[due.key])
+            deadline.bind(4, texts.event)
+            deadline.bind(5, consented && texts.extendedByConsent)
+            try deadline.execute()
+        }
+    }
+}
+
+/// The version a ``DecisionRows`` writes under, as its last `prepare` found it, and its compressor (one writer at a
+/// time).
 private final class PreparedVersion: @unchecked Sendable {
-    var current: (id: Int64, compressor: DecisionCompressor)?
+    var current: (id: Int64, dictionary: DecisionDictionary)?
+    let compressor = DecisionCompressor()
 }
 
 extension RecordedDecision {

@@ -86,11 +86,10 @@ public final class EventRecorder {
         let now = Timestamp.nowText()
         switch outcome {
         case .success(let decision):
-            _ = try rows.markDecided(ticket.id!, decision, at: now, in: db)
-            try rows.prepare(first: [decision], in: db)
-            try rows.write(ticket.id!, decision, consented: ticket.consentUntil != nil, after: eventId, at: now, in: db)
+            try rows.prepare(first: DecisionDictionary(first: [decision.texts]), at: now, in: db)
+                .write(ticket.id!, decision, consented: ticket.consentUntil != nil, after: eventId)
         case .failure(let failure):
-            _ = try rows.markFailed(ticket.id!, failure, at: now, in: db)
+            try rows.markFailed(ticket.id!, failure, at: now, in: db)
         }
         return RecordedEvent(number: number, event: entry.event, on: date, failure: outcome.failure,
                              clocks: try TicketClocks(ticketId: ticket.id!, in: db))

@@ -52,41 +52,64 @@ public struct DecisionTextsError: Error, CustomStringConvertible {
     }
 }
 
-/// Compresses the decisions of one rule version with its dictionary, prepared once (one at a time: not shared
-/// between threads).
-final class DecisionCompressor {
-    /// The dictionary it was made with.
-    let dictionary: Data
-    private let context: OpaquePointer
-    private let prepared: OpaquePointer
+/// A rule version's dictionary, prepared once for compressing: read-only, so every thread that compresses may share
+/// it.
+final class DecisionDictionary: @unchecked Sendable {
+    /// The dictionary's bytes, as `decision_versions` keeps them.
+    let bytes: Data
+    fileprivate let prepared: OpaquePointer
 
     /// Zstandard's level: the default, fast; higher levels gained a few percent for several times the time.
     private static let level: Int32 = 3
 
-    init(dictionary: Data) {
-        self.dictionary = dictionary
-        context = ZSTD_createCCtx()
-        prepared = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, Self.level) }
+    init(_ bytes: Data) {
+        self.bytes = bytes
+        prepared = bytes.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, Self.level) }
     }
 
-    deinit {
-        ZSTD_freeCDict(prepared)
-        ZSTD_freeCCtx(context)
+    /// The dictionary made of `first`, the first decisions under a version (``DecisionTexts/dictionary(of:)``).
+    convenience init(first: [DecisionTexts]) {
+        self.init(DecisionTexts.dictionary(of: first))
     }
+
+    deinit { ZSTD_freeCDict(prepared) }
+}
+
+/// A decision's stored form (``DecisionTexts``), with the dictionary it was compressed against.
+struct CompressedTexts: Sendable {
+    let frame: Data
+    let dictionary: DecisionDictionary
+}
+
+/// Compresses decisions against their version's dictionary: a Zstandard context and a buffer of its own, so one per
+/// thread (a context is not thread-safe); the same texts and dictionary give the same frame on any of them.
+final class DecisionCompressor {
+    private let context: OpaquePointer
+    /// The results followed by the trace, the frame's source, reused from one decision to the next.
+    private var source: [UInt8] = []
+    private var output: [UInt8] = []
+
+    init() {
+        context = ZSTD_createCCtx()
+    }
+
+    deinit { ZSTD_freeCCtx(context) }
 
     /// The stored form of `texts`: one frame of the results followed by the trace.
-    func compress(_ texts: DecisionTexts) throws -> Data {
-        var source = Data(texts.results.utf8)
+    func compress(_ texts: DecisionTexts, with dictionary: DecisionDictionary) throws -> Data {
+        source.removeAll(keepingCapacity: true)
+        source.append(contentsOf: texts.results.utf8)
         source.append(contentsOf: texts.trace.utf8)
-        var frame = Data(count: ZSTD_compressBound(source.count))
+        let bound = ZSTD_compressBound(source.count)
+        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
         let size = source.withUnsafeBytes { input in
-            frame.withUnsafeMutableBytes { output in
-                ZSTD_compress_usingCDict(context, output.baseAddress, output.count, input.baseAddress, input.count, prepared)
+            output.withUnsafeMutableBytes { output in
+                ZSTD_compress_usingCDict(context, output.baseAddress, output.count, input.baseAddress, input.count,
+                                         dictionary.prepared)
             }
         }
         guard ZSTD_isError(size) == 0 else { throw DecisionTextsError(size) }
-        frame.count = size
-        return frame
+        return Data(output[..<size])
     }
 }
 

@@ -296,7 +296,8 @@ enum Migrations {
                 t.column("results_bytes", .integer).notNull()
                 t.column("texts", .blob).notNull()
             }
-            var compressors: [String: (id: Int64, compressor: DecisionCompressor)] = [:]
+            var dictionaries: [String: (id: Int64, dictionary: DecisionDictionary)] = [:]
+            let compressor = DecisionCompressor()
             let insert = try db.makeStatement(sql: """
                 INSERT INTO stored_decisions (id, ticket_id, evaluated_at, version_id, event_id, results_bytes, texts)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -307,14 +308,15 @@ enum Migrations {
             while let row = try rows.next() {
                 let version: String = row["rules_version"]
                 let texts = DecisionTexts(results: row["results"], trace: row["trace"])
-                let prepared = try compressors[version] ?? DecisionVersions.compressor(for: version, first: {
-                    try Row.fetchAll(db, sql: """
+                let prepared = try dictionaries[version] ?? DecisionVersions.dictionary(for: version, first: {
+                    DecisionDictionary(first: try Row.fetchAll(db, sql: """
                         SELECT results, trace FROM decisions WHERE rules_version = ? ORDER BY id LIMIT 100
-                        """, arguments: [version]).map { DecisionTexts(results: $0["results"], trace: $0["trace"]) }
-                }, reusing: nil, in: db)!
-                compressors[version] = prepared
+                        """, arguments: [version]).map { DecisionTexts(results: $0["results"], trace: $0["trace"]) })
+                }, reusing: [], in: db)
+                dictionaries[version] = prepared
                 try insert.execute(arguments: [row["id"], row["ticket_id"], row["evaluated_at"], prepared.id, row["event_id"],
-                                               texts.results.utf8.count, try prepared.compressor.compress(texts)])
+                                               texts.results.utf8.count,
+                                               try compressor.compress(texts, with: prepared.dictionary)])
             }
             try db.drop(table: "decisions")
             try db.rename(table: "stored_decisions", to: "decisions")

@@ -33,24 +33,28 @@ public struct StoredDecision: Sendable {
 /// The rule versions decisions were made under (`decision_versions`): each a number for `decisions.version_id`, with
 /// the dictionary its decisions are compressed against.
 enum DecisionVersions {
-    /// The number of `version`, and a compressor with its dictionary; a version without decisions yet gets its row
-    /// here, its dictionary made of `first` (``DecisionTexts/dictionary(of:)``), unless `first` is empty (nil then).
-    /// `known` is reused when it was made with the same dictionary.
-    static func compressor(for version: String, first: () throws -> [DecisionTexts],
-                           reusing known: (id: Int64, compressor: DecisionCompressor)?,
-                           in db: Database) throws -> (id: Int64, compressor: DecisionCompressor)? {
-        if let row = try Row.fetchOne(db, sql: "SELECT id, dictionary FROM decision_versions WHERE version = ?",
-                                      arguments: [version]) {
-            let id: Int64 = row["id"], dictionary: Data = row["dictionary"]
-            if let known, known.id == id, known.compressor.dictionary == dictionary { return known }
-            return (id, DecisionCompressor(dictionary: dictionary))
+    /// The dictionary of `version`, nil while no decision was stored under it.
+    static func kept(_ version: String, in db: Database) throws -> DecisionDictionary? {
+        try row(of: version, in: db).map { DecisionDictionary($0.bytes) }
+    }
+
+    /// The number of `version` and its dictionary; a version without decisions yet gets its row here, with the
+    /// dictionary `first` makes. Of `known`, one with the same bytes as the version's is returned instead of a new
+    /// one, so that what was compressed against it stays valid.
+    static func dictionary(for version: String, first: () throws -> DecisionDictionary, reusing known: [DecisionDictionary],
+                           in db: Database) throws -> (id: Int64, dictionary: DecisionDictionary) {
+        if let (id, bytes) = try row(of: version, in: db) {
+            return (id, known.first { $0.bytes == bytes } ?? DecisionDictionary(bytes))
         }
-        let first = try first()
-        guard !first.isEmpty else { return nil }
-        let dictionary = DecisionTexts.dictionary(of: first)
+        let dictionary = try first()
         try db.execute(sql: "INSERT INTO decision_versions (version, dictionary) VALUES (?, ?)",
-                       arguments: [version, dictionary])
-        return (db.lastInsertedRowID, DecisionCompressor(dictionary: dictionary))
+                       arguments: [version, dictionary.bytes])
+        return (db.lastInsertedRowID, dictionary)
+    }
+
+    private static func row(of version: String, in db: Database) throws -> (id: Int64, bytes: Data)? {
+        try Row.fetchOne(db, sql: "SELECT id, dictionary FROM decision_versions WHERE version = ?",
+                         arguments: [version]).map { ($0["id"], $0["dictionary"]) }
     }
 
     /// A decompressor with the dictionary of version number `id`.

@@ -36,9 +36,8 @@ extension TestWorld {
         let rows = DecisionRows(rulesVersion: engine.ruleSet.version, declared: engine.declared)
         try store.write { db in
             let now = Timestamp.nowText()
-            _ = try rows.markDecided(id, recorded, at: now, in: db)
-            try rows.prepare(first: [recorded], in: db)
-            try rows.write(id, recorded, consented: false, at: now, in: db)
+            try rows.prepare(first: DecisionDictionary(first: [recorded.texts]), at: now, in: db)
+                .write(id, recorded, consented: false)
         }
         return []
     }
