@@ -161,16 +161,17 @@ base.load = function(chunk, name, _, env)
   return real_load(chunk, name, "t", env or new_env(false))
 end
 
---- Whether `value` is data alone, all the way down: texts, numbers, booleans and tables of them without metatables.
+--- Whether `value` is data alone, all the way down: texts, numbers, booleans and tables of them without metatables,
+--- nested at most 64 levels (deeper counts as not data, so that no module can make this check overflow the stack).
 --- A table reached twice is looked at once.
-local function data_only(value, seen)
+local function data_only(value, seen, depth)
   local t = type(value)
   if t ~= "table" then return t == "string" or t == "number" or t == "boolean" end
   if seen[value] then return true end
   seen[value] = true
-  if getmetatable(value) ~= nil then return false end
+  if depth >= 64 or getmetatable(value) ~= nil then return false end
   for k, v in next, value do
-    if not data_only(k, seen) or not data_only(v, seen) then return false end
+    if not data_only(k, seen, depth + 1) or not data_only(v, seen, depth + 1) then return false end
   end
   return true
 end
@@ -216,7 +217,7 @@ local function new_modules()
     end
     value = freeze(result, name)
     loaded[name] = value
-    if loading and not requires[name] and data_only(result, {}) then kept[name] = value end
+    if loading and not requires[name] and data_only(result, {}, 0) then kept[name] = value end
     return value
   end
   local function set(given)

@@ -57,6 +57,7 @@ import Testing
         ("a metatable", "return setmetatable({}, { __index = { x = 1 } })"),
         ("a nested metatable", "return { a = setmetatable({}, { __metatable = false }) }"),
         ("a function as a key", "return { [print or tostring] = 1 }"),
+        ("data nested 300,000 levels deep", "local t = {} local at = t for _ = 1, 300000 do at.x = {} at = at.x end return t"),
     ])
     func aModuleWithMoreThanDataRunsForEveryDecision(what: String, source: String) throws {
         let modules = try Modules(["m": source])
