@@ -9,6 +9,9 @@
 #include "rd_limits.h"
 #include "rd_valid.h"
 
+#define RD_PLAIN_TEXT(x) #x
+#define RD_PLAIN_NUMBER(x) RD_PLAIN_TEXT(x)
+
 /// A copy under way: the tables being copied (cycles, at stack index `open`), the views and the tables behind them
 /// (`views`), the bytes counted so far against `limit`, and why the copy stopped.
 typedef struct rd_copy {
@@ -35,7 +38,7 @@ static int rd_plain_copy(rd_copy *c, int index, int depth) {
     if (lua_rawgetp(L, c->open, identity) != LUA_TNIL) { c->problem = "contains itself (a cycle)"; return 0; }
     lua_pop(L, 1);
     if (depth >= RD_DATA_MAX_DEPTH || !lua_checkstack(L, 8)) {
-        c->problem = "nested more than 64 levels deep";
+        c->problem = "nested more than " RD_PLAIN_NUMBER(RD_DATA_MAX_DEPTH) " levels deep";
         return 0;
     }
     lua_pushboolean(L, 1);
