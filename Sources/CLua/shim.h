@@ -11,5 +11,7 @@
 #include "rd_calls.h"
 #include "rd_json.h"
 #include "rd_plain.h"
+#include "rd_digest.h"
+#include "rd_transfer.h"
 
 #endif

@@ -60,7 +60,8 @@ public final class LuaState {
         let status = prelude.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { rd_load(L, $0.baseAddress, $0.count, "=sandbox") }
         }
-        guard status == LUA_OK, rd_pcall(L, 0, 1) == LUA_OK else {
+        if status == LUA_OK { rd_push_digest(L) }
+        guard status == LUA_OK, rd_pcall(L, 1, 1) == LUA_OK else {
             let message = stack.string(at: -1) ?? "unknown error"
             lua_close(L)
             rd_arena_release(&limitsPointer.pointee.arena)
@@ -235,6 +236,10 @@ public final class LuaState {
             for (index, item) in items.enumerated() {
                 try push(item)
                 lua_rawseti(L, -2, lua_Integer(index + 1))
+            }
+        case .copy(let results, let index):
+            guard index < results.count, rd_transfer_value(results.stack.L, results.base + Int32(index), L, 0) != 0 else {
+                throw LuaError(.badValue, "result \(index + 1) of the other state is not data that can be copied")
             }
         }
     }

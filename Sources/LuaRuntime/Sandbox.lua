@@ -9,6 +9,8 @@
 -- other rules) and what modules return are frozen the same way, all the way down: a nested table gets its view
 -- when a script first reaches it, and the same view after (docs/sandbox.md, "Frozen lazily").
 
+-- Given the digest of a module's instance (rd_digest.h), for `diff`.
+local digest = ...
 local error, next, pairs, setmetatable, rawget, rawlen, type, tostring, real_load =
       error, next, pairs, setmetatable, rawget, rawlen, type, tostring, load
 local format = string.format
@@ -18,6 +20,9 @@ local format = string.format
 local behind = setmetatable({}, { __mode = "k" })
 local names = setmetatable({}, { __mode = "k" })
 local nested = setmetatable({}, { __mode = "k" })
+-- The host's own functions and the environments, which scripts hold but cannot change: a module's digest counts
+-- them by identity and looks no further (their upvalues are the sandbox's).
+local hosts = setmetatable({}, { __mode = "k" })
 
 local function refuse_change(view, key)
   error(format("cannot change %s.%s: it is read-only", names[view], tostring(key)), 2)
@@ -147,6 +152,7 @@ local function new_env(open, extra)
   local lookup = setmetatable({ _G = env }, { __index = base })
   local own = open and env or lookup
   if extra then for k, v in next, extra do own[k] = v end end
+  hosts[env] = true
   return setmetatable(env, {
     __index = lookup,
     __newindex = (not open) and refuse_global or nil,
@@ -159,6 +165,10 @@ base.load = function(chunk, name, _, env)
     return nil, "load accepts source text only"
   end
   return real_load(chunk, name, "t", env or new_env(false))
+end
+
+for _, value in next, base do
+  if type(value) == "function" then hosts[value] = true end
 end
 
 --- Whether `value` is data alone, all the way down: texts, numbers, booleans and tables of them without metatables,
@@ -185,8 +195,13 @@ end
 --- frozen table is what running the file again would give, nothing can change it (no function of its own is left,
 --- and its tables are reachable through read-only views only), and no decision paid for it, so keeping it carries
 --- nothing from one decision to the next: docs/sandbox.md, "Modules of data, kept".
+---
+--- With `watch(true)` (`diff`), each module instance that runs after a `reset` is digested as its file left it, and
+--- `unchanged()` tells whether all of them still hold just that: then no rule has left anything in a module for a
+--- later rule of the decision to find (docs/sandbox.md, "What diff reuses").
 local function new_modules()
   local modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
+  local watching, ran, digests = false, {}, {}
   local function list()
     local known = {}
     for name in next, modules do known[#known + 1] = name end
@@ -218,7 +233,20 @@ local function new_modules()
     value = freeze(result, name)
     loaded[name] = value
     if loading and not requires[name] and data_only(result, {}, 0) then kept[name] = value end
+    if watching then
+      ran[#ran + 1] = result
+      digests[#ran] = digest(result, behind, hosts) or false
+    end
     return value
+  end
+  local function unchanged()
+    for i = 1, #ran do
+      if not digests[i] or digest(ran[i], behind, hosts) ~= digests[i] then return false end
+    end
+    return true
+  end
+  local function watch(on)
+    watching, ran, digests = on, {}, {}
   end
   local function set(given)
     modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
@@ -226,9 +254,11 @@ local function new_modules()
   end
   local function reset()
     loaded, chain, loading = {}, {}, false
+    if watching then ran, digests = {}, {} end
     for name, value in next, kept do loaded[name] = value end
   end
-  return { require = require, set = set, reset = reset }
+  hosts[require] = true
+  return { require = require, set = set, reset = reset, watch = watch, unchanged = unchanged }
 end
 
 --- What scripts see: each global, and for library tables their fields.

@@ -22,7 +22,8 @@ public struct RuleDiff {
     public let settings: Settings
     public var range = Range()
     public var jobs = 1
-    public var chunkSize = 2000
+    /// Tickets a worker reads at a time. Each worker reads its own, so reading runs beside deciding.
+    public var chunkSize = 500
 
     public init(store: Store, current: RuleSet, proposed: RuleSet, settings: Settings) {
         self.store = store
@@ -35,8 +36,8 @@ public struct RuleDiff {
     public func run() throws -> DiffReport {
         let calendar = try store.calendar()
         let workers = try (0..<min(max(1, jobs), BatchOptions.maxJobs)).map { _ in
-            EnginePair(current: try RuleEngine(ruleSet: current, store: store, settings: settings, calendar: calendar),
-                       proposed: try RuleEngine(ruleSet: proposed, store: store, settings: settings, calendar: calendar))
+            try EnginePair(current: try RuleEngine(ruleSet: current, store: store, settings: settings, calendar: calendar),
+                           proposed: try RuleEngine(ruleSet: proposed, store: store, settings: settings, calendar: calendar))
         }
         var report = DiffReport(current: current, proposed: proposed)
         let ids = try store.read { db -> [Int64] in
@@ -51,43 +52,45 @@ public struct RuleDiff {
             }
             return try Int64.fetchAll(db, sql: sql + " ORDER BY t.id DESC LIMIT ?", arguments: arguments + [latest]).reversed()
         }
-        for start in stride(from: 0, to: ids.count, by: chunkSize) {
-            let chunk = Array(ids[start..<min(start + chunkSize, ids.count)])
-            let cases = try store.read { try TicketCase.loadMany(ids: chunk, from: $0) }.filter(inRange)
-            let outcomes = ParallelMap.run(cases, workers: workers) { pair, ticketCase in
-                (ticketCase.ticket.number, pair.decisions(ticketCase))
+        let chunks = stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
+        // A few chunks per worker at a time: what the workers found is added to the report in the tickets' order,
+        // and only that many chunks' worth of it is held at once.
+        let round = workers.count * 8
+        for start in stride(from: 0, to: chunks.count, by: round) {
+            let compared = ParallelMap.run(Array(chunks[start..<min(start + round, chunks.count)]), workers: workers) { pair, chunk in
+                Result { try compare(chunk, with: pair) }
             }
-            for (number, decisions) in outcomes {
-                if let (before, after) = decisions { report.add(number, before: before, after: after) } else { report.addUnchanged() }
+            for outcome in compared {
+                let chunk = try outcome.get()
+                for _ in 0..<chunk.unchanged { report.addUnchanged() }
+                for (number, before, after) in chunk.changed { report.add(number, before: before, after: after) }
             }
         }
         return report
+    }
+
+    /// What a worker found in one chunk: how many tickets in range decide the same under both rule sets, and the
+    /// decisions of the others, in the tickets' order.
+    private struct ComparedChunk {
+        var unchanged = 0
+        var changed: [(ticket: String, before: Result<Decision, any Error>, after: Result<Decision, any Error>)] = []
+    }
+
+    private func compare(_ ids: [Int64], with pair: EnginePair) throws -> ComparedChunk {
+        var chunk = ComparedChunk()
+        for ticketCase in try store.read({ try TicketCase.loadMany(ids: ids, from: $0) }) where inRange(ticketCase) {
+            if let (before, after) = pair.decisions(ticketCase) {
+                chunk.changed.append((ticketCase.ticket.number, before, after))
+            } else {
+                chunk.unchanged += 1
+            }
+        }
+        return chunk
     }
 
     private func inRange(_ ticketCase: TicketCase) -> Bool {
         guard range.since != nil || range.until != nil else { return true }
         guard let day = Timestamp(ticketCase.ticket.receivedAt)?.localDate(in: settings.timeZone) else { return false }
         return (range.since.map { day >= $0 } ?? true) && (range.until.map { day <= $0 } ?? true)
-    }
-}
-
-/// The two engines one worker thread uses.
-final class EnginePair: @unchecked Sendable {
-    let current: RuleEngine
-    let proposed: RuleEngine
-    init(current: RuleEngine, proposed: RuleEngine) {
-        self.current = current
-        self.proposed = proposed
-    }
-
-    /// The ticket's decision under each rule set, or nil when both decide it with the same results: found from the
-    /// results' JSON (the batch's, written in C), so that the usual ticket, which a change leaves as it was, is never
-    /// converted into Swift values; a ticket whose results differ, or that fails, is decided again into ``Decision``s.
-    func decisions(_ ticketCase: TicketCase) -> (before: Result<Decision, any Error>, after: Result<Decision, any Error>)? {
-        if let before = try? current.record(ticketCase, keys: []), let after = try? proposed.record(ticketCase, keys: []),
-           before.resultsJSON == after.resultsJSON {
-            return nil
-        }
-        return (Result { try current.evaluate(ticketCase) }, Result { try proposed.evaluate(ticketCase) })
     }
 }

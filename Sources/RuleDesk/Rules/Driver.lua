@@ -7,9 +7,9 @@
 --
 -- Compiled once per state with: the rule specs in evaluation order, the sandbox's `freeze` and `plain`, the data
 -- functions (`json`, `valid_data`, the JSON markers), `ctx.calendar`, `ctx.query`, the plan functions, the
--- most bytes a decision (results and trace) may take and the modules' `reset`.
+-- most bytes a decision (results and trace) may take and the modules' `reset`, `watch` and `unchanged`.
 local specs, freeze, plain, json, valid_data, json_null, json_empty_array, calendar, query, plan_functions,
-      max_bytes, reset_modules = ...
+      max_bytes, reset_modules, watch_modules, modules_unchanged = ...
 local error, type, next, ipairs, tostring, select = error, type, next, ipairs, tostring, select
 local mtype, tointeger = math.type, math.tointeger
 local utf8len, format, sub = utf8.len, string.format, string.sub
@@ -19,6 +19,9 @@ local current = 0            -- the rule running, by position in specs
 local failed_output = false  -- the failure is a broken output, not a script error
 local traces = {}
 local bytes = 0              -- bytes of results and trace so far in this decision
+-- `diff` (`compare`): which rules a decision takes from the other rule set's decision (reused), which it encodes,
+-- which outputs it hands over and whose bytes it counts for the other; whether it watches the modules.
+local reused, encoded, handed, counted, watching = {}, {}, {}, {}, false
 
 local function brief(v)
   local t = type(v)
@@ -160,12 +163,21 @@ local function instance(spec, name)
   return rule
 end
 
-local function decide(ticket, community, household)
+-- Every rule in order. With `given` (`diff`: outputs handed over from the other rule set's decision, and the bytes
+-- its rules that `reused` names took there), those rules are not evaluated: their bytes count from the start and the
+-- outputs given stand in for the ones other rules need. Returns the outputs and traces, and when comparing, the bytes
+-- of the rules `counted` names and whether a rule left a module holding other than what its file made.
+local function decide(ticket, community, household, given, given_bytes)
   ticket = freeze(ticket, "ticket")
   community, household = freeze(community, "ctx.community"), freeze(household, "ctx.household")
   local outputs, frozen = {}, {}
+  local counted_bytes, modules_changed = 0, false
   traces, bytes = {}, 0
   reset_modules()
+  if given then
+    bytes = given_bytes
+    if bytes > max_bytes then error(over_limit(), 0) end
+  end
   -- The ctx of every rule that needs no other: read-only, so one per ticket is as good as one per rule.
   local plain_ctx
   for i = 1, #specs do
@@ -173,42 +185,80 @@ local function decide(ticket, community, household)
     current = i
     failed_output = false
     traces[i] = {}
-    local ctx
-    if #spec.needs == 0 then
-      plain_ctx = plain_ctx or freeze({ results = freeze({}, "ctx.results"), community = community,
-                                        household = household, calendar = calendar, query = query,
-                                        because = because }, "ctx")
-      ctx = plain_ctx
+    local out
+    if given and reused[spec.name] then
+      out = given[spec.name]
     else
-      local needed = {}
-      for _, name in ipairs(spec.needs) do needed[name] = frozen[name] end
-      ctx = freeze({ results = freeze(needed, "ctx.results"), community = community, household = household,
-                     calendar = calendar, query = query, because = because }, "ctx")
+      local start, ctx = bytes, nil
+      if #spec.needs == 0 then
+        plain_ctx = plain_ctx or freeze({ results = freeze({}, "ctx.results"), community = community,
+                                          household = household, calendar = calendar, query = query,
+                                          because = because }, "ctx")
+        ctx = plain_ctx
+      else
+        local needed = {}
+        for _, name in ipairs(spec.needs) do needed[name] = frozen[name] end
+        ctx = freeze({ results = freeze(needed, "ctx.results"), community = community, household = household,
+                       calendar = calendar, query = query, because = because }, "ctx")
+      end
+      out = check(spec, instance(spec, "evaluate").evaluate(ticket, ctx))
+      if counted[spec.name] then counted_bytes = counted_bytes + bytes - start end
+      if watching and not modules_unchanged() then modules_changed = true end
     end
-    local out = check(spec, instance(spec, "evaluate").evaluate(ticket, ctx))
     outputs[spec.name] = out
-    if spec.shared then frozen[spec.name] = freeze(out, spec.shared) end
+    if spec.shared and out then frozen[spec.name] = freeze(out, spec.shared) end
   end
   current = 0
-  return outputs, traces
+  return outputs, traces, counted_bytes, modules_changed
 end
 
---- The decision as the batch records it: results and trace as JSON (every declared field, null where nil, an
---- empty declared list as []), and the outputs.
+-- A rule's output as the batch records it: every declared field, null where nil, an empty declared list as [].
+local function record_of(spec, out)
+  local record = {}
+  for _, field in ipairs(spec.fields) do
+    local v = out[field.name]
+    if v == nil then v = json_null elseif field.array and next(v) == nil then v = json_empty_array end
+    record[field.name] = v
+  end
+  return record
+end
+
+--- The decision as the batch records it: results and trace as JSON, and the outputs.
 local function decide_json(ticket, community, household)
   local outputs = decide(ticket, community, household)
   local results, trace = {}, {}
   for i, spec in ipairs(specs) do
-    local out, record = outputs[spec.name], {}
-    for _, field in ipairs(spec.fields) do
-      local v = out[field.name]
-      if v == nil then v = json_null elseif field.array and next(v) == nil then v = json_empty_array end
-      record[field.name] = v
-    end
-    results[spec.name] = record
+    results[spec.name] = record_of(spec, outputs[spec.name])
     trace[spec.name] = #traces[i] == 0 and json_empty_array or traces[i]
   end
   return json(results), json(trace), outputs
+end
+
+--- `diff`: from now on, `decide_compared` takes the rules `plan.reusing` names from the other rule set's decision,
+--- encodes the results of those `plan.encoding` names, hands over the outputs of those `plan.handing` names, counts
+--- the bytes of those `plan.counting` names, and with `plan.watching` watches the modules.
+local function compare(plan)
+  local function set(names)
+    local named = {}
+    for _, name in ipairs(names) do named[name] = true end
+    return named
+  end
+  reused, encoded, handed, counted = set(plan.reusing), set(plan.encoding), set(plan.handing), set(plan.counting)
+  watching = plan.watching
+  watch_modules(watching)
+end
+
+--- `diff`: the results of the rules `compare` said to encode, as JSON (as `decide_json` writes them), the outputs
+--- to hand over, the bytes of the rules counted, and whether a rule left a module changed (then no rule of this
+--- decision can be reused: EnginePair.swift). `given` and `given_bytes` are another decision's.
+local function decide_compared(ticket, community, household, given, given_bytes)
+  local outputs, _, counted_bytes, modules_changed = decide(ticket, community, household, given, given_bytes)
+  local results, hand = {}, {}
+  for _, spec in ipairs(specs) do
+    if encoded[spec.name] then results[spec.name] = record_of(spec, outputs[spec.name]) end
+    if handed[spec.name] then hand[spec.name] = outputs[spec.name] end
+  end
+  return json(results), hand, counted_bytes, modules_changed
 end
 
 local function plan(index, community, extra)
@@ -232,4 +282,5 @@ local function state()
   return current, failed_output
 end
 
-return { decide = decide, decide_json = decide_json, plan = plan, state = state }
+return { decide = decide, decide_json = decide_json, compare = compare, decide_compared = decide_compared, plan = plan,
+         state = state }

@@ -24,7 +24,7 @@ public final class RuleEngine {
     let modules: RuleModules
     /// The compiled rule files and the tables they returned (and with coverage, the modules'), for coverage.
     private let chunks: [LuaRef]
-    /// The driver's functions: `decide`, `decide_json`, `plan`, `state`.
+    /// The driver's functions: `decide`, `decide_json`, `compare`, `decide_compared`, `plan`, `state`.
     private let driver: [String: LuaRef]
 
     /// Compiles `ruleSet`. With `coverage`, the state records the lines it runs from the start. `limits` default
@@ -71,9 +71,10 @@ public final class RuleEngine {
             .reference(data.json), .reference(data.validData), .reference(data.jsonNull), .reference(data.jsonEmptyArray),
             .reference(host.calendarTable), .reference(host.query),
             .fields(host.planFunctions.mapValues { .reference($0) }), .value(.integer(Int64(outputBytes))),
-            .reference(modules.resetFunction),
+            .reference(modules.resetFunction), .reference(modules.watchFunction), .reference(modules.unchangedFunction),
         ])
-        return Dictionary(uniqueKeysWithValues: ["decide", "decide_json", "plan", "state"].map { ($0, lua.field($0, of: functions)) })
+        let names = ["decide", "decide_json", "compare", "decide_compared", "plan", "state"]
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, lua.field($0, of: functions)) })
     }
 
     /// The lines with code in each rule and module file (the denominator of coverage).
@@ -130,7 +131,26 @@ public final class RuleEngine {
         return (returned.first ?? .nil, trace)
     }
 
-    private func arguments(_ ticketCase: TicketCase) throws -> [LuaArgument] {
+    /// From now on, ``decideCompared(_:given:read:)`` decides for `diff` as `plan` says.
+    func compare(_ plan: ComparisonPlan) throws {
+        func names(_ list: [String]) -> LuaArgument { .value(.array(list.map(LuaValue.string))) }
+        try lua.call(driver["compare"]!, [.fields([
+            "reusing": names(plan.reusing), "encoding": names(plan.encoding), "handing": names(plan.handing),
+            "counting": names(plan.counting), "watching": .value(.boolean(plan.watching)),
+        ])])
+    }
+
+    /// Decides a case for `diff` and reads, in place: the JSON of the results of the rules the plan encodes (as
+    /// ``record(_:keys:)`` writes them), the outputs it hands over, the bytes of the rules it counts, and whether a
+    /// rule left a module changed. With `given` (the other engine's `decideCompared` of the same case, being read),
+    /// the rules the plan reuses are not evaluated.
+    func decideCompared<T>(_ arguments: [LuaArgument], given: LuaResults? = nil, read: (LuaResults) throws -> T) throws -> T {
+        let extra: [LuaArgument] = given.map { [.copy(of: $0, at: 1), .copy(of: $0, at: 2)] } ?? []
+        return try run { try lua.call(driver["decide_compared"]!, arguments + extra, read: read) }
+    }
+
+    /// The driver's arguments for deciding `ticketCase`: the ticket, its community and its household.
+    func arguments(_ ticketCase: TicketCase) throws -> [LuaArgument] {
         [.value(try ticketCase.ticketValue(in: settings.timeZone)), .value(ticketCase.communityValue()),
          .value(ticketCase.householdValue())]
     }

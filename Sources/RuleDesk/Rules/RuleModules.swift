@@ -18,6 +18,10 @@ struct RuleModules {
     let require: LuaRef
     let resetFunction: LuaRef
     let setFunction: LuaRef
+    /// `watch(on)` and `unchanged()`: whether the modules that ran since the last reset hold what their files made
+    /// (`diff`; Sandbox.lua's `new_modules`).
+    let watchFunction: LuaRef
+    let unchangedFunction: LuaRef
     /// The rule set's modules, compiled.
     private(set) var compiled: [Compiled]
 
@@ -28,6 +32,8 @@ struct RuleModules {
         require = lua.field("require", of: tools)
         resetFunction = lua.field("reset", of: tools)
         setFunction = lua.field("set", of: tools)
+        watchFunction = lua.field("watch", of: tools)
+        unchangedFunction = lua.field("unchanged", of: tools)
         lua.release(tools)
         compiled = []
         compiled = try compile(ruleSet)

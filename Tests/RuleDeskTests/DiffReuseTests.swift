@@ -1,0 +1,124 @@
+import Foundation
+import LuaRuntime
+@testable import RuleDesk
+import Testing
+
+/// `diff` evaluates on the proposed side only the rules a change touches, taking the others' outputs from the
+/// decision in force (``EnginePair``), and decides a ticket in full whenever a rule left a module changed: the
+/// report is always what deciding every ticket in full under both rule sets gives.
+@Suite(.removesTemporaryFolders) struct DiffReuseTests {
+    let store: Store
+    init() throws {
+        store = try Fixtures.store()
+        for cause in ["leak", "other", "crack"] { _ = try Fixtures.ticket(store, ["cause": cause]) }
+    }
+
+    /// A rule file returning `value`, from `evaluate`'s body.
+    private static func rule(_ name: String, _ body: String, head: String = "", needs: String = "{}") -> String {
+        """
+        \(head)
+        return {
+          name = "\(name)", needs = \(needs),
+          outputs = { value = "any" },
+          evaluate = function(ticket, ctx)
+            \(body)
+          end,
+        }
+        """
+    }
+
+    private static func path(of rule: String, in engine: RuleEngine) throws -> String {
+        try #require(engine.rules.first { $0.name == rule }).path
+    }
+
+    private func report(_ current: [String: String], _ proposed: [String: String], outputKB: Int? = nil) throws -> DiffReport {
+        var settings = Fixtures.shanghai
+        if let outputKB { settings.outputBytes = outputKB * 1024 }
+        var diff = RuleDiff(store: store, current: try Fixtures.ruleSet(current), proposed: try Fixtures.ruleSet(proposed),
+                            settings: settings)
+        diff.jobs = 1
+        return try diff.run()
+    }
+
+    @Test func theRulesAChangeTouchesAreEvaluatedAndTheOthersReused() throws {
+        let defaults = try RuleSet(folder: Fixtures.root + "/rules")
+        let folder = try Fixtures.temporaryFolder() + "/rules"
+        try FileManager.default.copyItem(atPath: Fixtures.root + "/rules", toPath: folder)
+        let approval = folder + "/approval.lua"
+        try (try String(contentsOfFile: approval, encoding: .utf8) + "\n-- a comment changes the file\n")
+            .write(toFile: approval, atomically: true, encoding: .utf8)
+        let pair = try EnginePair(current: try Fixtures.engine(defaults, store), proposed: try Fixtures.engine(try RuleSet(folder: folder), store))
+        #expect(!pair.reused.contains("approval") && pair.reused.contains("assignment"))
+        for rule in pair.proposed.rules where pair.reused.contains(rule.name) {
+            #expect(rule.needs.allSatisfy(pair.reused.contains), "\(rule.name) needs a rule that is evaluated again")
+        }
+        #expect(pair.proposed.rules.contains { $0.needs.contains("approval") } == false
+                || pair.proposed.rules.filter { $0.needs.contains("approval") }.allSatisfy { !pair.reused.contains($0.name) })
+
+        let money = folder + "/lib/money.lua"
+        try (try String(contentsOfFile: money, encoding: .utf8) + "\n").write(toFile: money, atomically: true, encoding: .utf8)
+        let changedModule = try EnginePair(current: try Fixtures.engine(defaults, store),
+                                           proposed: try Fixtures.engine(try RuleSet(folder: folder), store))
+        #expect(changedModule.reused.isEmpty)
+    }
+
+    @Test func aReusedRuleIsNotRunOnTheProposedSide() throws {
+        let b = Self.rule("b", "return { value = 7 }")
+        let current = try Fixtures.ruleSet(["a.lua": Self.rule("a", "return { value = 1 }"), "b.lua": b])
+        let proposed = try Fixtures.ruleSet(["a.lua": Self.rule("a", "return { value = ticket.cause == 'none' and 2 or 1 }"), "b.lua": b])
+        let engine = try RuleEngine(ruleSet: proposed, store: store, settings: Fixtures.shanghai, coverage: true)
+        let pair = try EnginePair(current: try Fixtures.engine(current, store), proposed: engine)
+        #expect(pair.reused == ["b"])
+        let cases = try store.read { try TicketCase.loadMany(ids: [1, 2, 3], from: $0) }
+        for ticketCase in cases { #expect(pair.decisions(ticketCase) == nil) }
+        let covered = engine.coveredLines()
+        #expect(covered[try Self.path(of: "a", in: engine)]?.contains(6) == true)
+        #expect(covered[try Self.path(of: "b", in: engine)]?.contains(6) != true)
+    }
+
+    /// Modules that keep state from call to call in every way a module can: rule `a` (changed) calls `m.next()`
+    /// once before and twice after the change, rule `b` (the same file in both) outputs the next value, so `b`
+    /// changes on every ticket. Reusing `b`'s output would hide that.
+    @Test(arguments: [
+        "local n = 0\nfunction m.next() n = n + 1 return n end",
+        "local seen = {}\nfunction m.next() seen[#seen + 1] = true return #seen end",
+        "local f = load('local n = 0 return function() n = n + 1 return n end', '=hidden')()\nfunction m.next() return f() end",
+        "local holder = setmetatable({}, {})\nfunction m.next() local mt = getmetatable(holder) mt.n = (mt.n or 0) + 1 return mt.n end",
+        "local state = { n = 0 }\nlocal function bump() state.n = state.n + 1 return state.n end\nfunction m.next() return bump() end",
+        "local big = {} for i = 1, 300 do big[i] = {} end\nlocal n = 0\nfunction m.next() n = n + 1 return n end",
+    ])
+    func aModuleThatKeepsStateMakesTheTicketDecidedInFull(_ state: String) throws {
+        let module = "local m = {}\n\(state)\nreturn m"
+        let head = "local m = require('m')"
+        let b = Self.rule("b", "return { value = m.next() }", head: head)
+        let report = try report(
+            ["a.lua": Self.rule("a", "m.next() return { value = 1 }", head: head), "b.lua": b, "lib/m.lua": module],
+            ["a.lua": Self.rule("a", "m.next() m.next() return { value = 1 }", head: head), "b.lua": b, "lib/m.lua": module])
+        #expect(report.ticketsChanged == 3)
+        #expect(report.changes.map { "\($0.rule).\($0.field): \($0.from)→\($0.to)" } == ["b.value: 2→3"])
+    }
+
+    @Test func aModuleWithoutStateLetsTheRulesBeReused() throws {
+        let module = "local m = {}\nlocal base = { 10 }\nfunction m.next() return base[1] + 1 end\nreturn m"
+        let head = "local m = require('m')"
+        let b = Self.rule("b", "return { value = m.next() }", head: head)
+        let current = try Fixtures.ruleSet(["a.lua": Self.rule("a", "return { value = m.next() }", head: head), "b.lua": b, "lib/m.lua": module])
+        let proposed = try Fixtures.ruleSet(["a.lua": Self.rule("a", "return { value = m.next() + 0 }", head: head), "b.lua": b,
+                                             "lib/m.lua": module])
+        let engine = try RuleEngine(ruleSet: proposed, store: store, settings: Fixtures.shanghai, coverage: true)
+        let pair = try EnginePair(current: try Fixtures.engine(current, store), proposed: engine)
+        let cases = try store.read { try TicketCase.loadMany(ids: [1, 2, 3], from: $0) }
+        for ticketCase in cases { #expect(pair.decisions(ticketCase) == nil) }
+        #expect(engine.coveredLines()[try Self.path(of: "b", in: engine)]?.contains(6) != true)
+    }
+
+    /// The reused rule's bytes count against the output limit on the proposed side: a changed rule whose trace
+    /// grows past the limit fails there, though its results are the same.
+    @Test func aReusedRuleStillCountsAgainstTheOutputLimit() throws {
+        let b = Self.rule("b", "return { value = string.rep('x', 600) }")
+        let report = try report(
+            ["a.lua": Self.rule("a", "return { value = 1 }"), "b.lua": b],
+            ["a.lua": Self.rule("a", "ctx.because(string.rep('y', 500)) return { value = 1 }"), "b.lua": b], outputKB: 1)
+        #expect(report.failures.count == 3)
+    }
+}
