@@ -197,11 +197,15 @@ end
 --- nothing from one decision to the next: docs/sandbox.md, "Modules of data, kept".
 ---
 --- With `watch(true)` (`diff`), each module instance that runs after a `reset` is digested as its file left it, and
---- `unchanged()` tells whether all of them still hold just that: then no rule has left anything in a module for a
---- later rule of the decision to find (docs/sandbox.md, "What diff reuses").
+--- `unchanged()` tells whether the modules required since it was last asked (and those they required as they ran)
+--- still hold just that. Asked after every rule, it tells whether no rule left anything in a module for a later
+--- rule of the decision to find: a rule reaches a module only through `require` (docs/sandbox.md, "What diff
+--- reuses").
 local function new_modules()
   local modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
-  local watching, ran, digests = false, {}, {}
+  -- `diff`: this decision's module instances (name → what the file returned and its digest then), the modules each
+  -- required as it ran, and the modules required since `unchanged()` was last asked.
+  local watching, ran, deps, touched = false, {}, {}, {}
   local function list()
     local known = {}
     for name in next, modules do known[#known + 1] = name end
@@ -211,6 +215,14 @@ local function new_modules()
   local function require(name)
     if type(name) ~= "string" then error("require expects a module's name, e.g. require(\"money\")", 2) end
     for i = 1, #chain do requires[chain[i]] = true end
+    if watching then
+      touched[name] = true
+      local parent = chain[#chain]
+      if parent then
+        deps[parent] = deps[parent] or {}
+        deps[parent][#deps[parent] + 1] = name
+      end
+    end
     local value = loaded[name]
     if value ~= nil then return value end
     local module = modules[name]
@@ -233,20 +245,26 @@ local function new_modules()
     value = freeze(result, name)
     loaded[name] = value
     if loading and not requires[name] and data_only(result, {}, 0) then kept[name] = value end
-    if watching then
-      ran[#ran + 1] = result
-      digests[#ran] = digest(result, behind, hosts) or false
-    end
+    if watching then ran[name] = { result = result, digest = digest(result, behind, hosts) or false } end
     return value
   end
   local function unchanged()
-    for i = 1, #ran do
-      if not digests[i] or digest(ran[i], behind, hosts) ~= digests[i] then return false end
+    local same, seen = true, {}
+    local function check(name)
+      if seen[name] then return end
+      seen[name] = true
+      local instance = ran[name]
+      if instance and (not instance.digest or digest(instance.result, behind, hosts) ~= instance.digest) then
+        same = false
+      end
+      for _, dep in ipairs(deps[name] or {}) do check(dep) end
     end
-    return true
+    for name in next, touched do check(name) end
+    touched = {}
+    return same
   end
   local function watch(on)
-    watching, ran, digests = on, {}, {}
+    watching, ran, deps, touched = on, {}, {}, {}
   end
   local function set(given)
     modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
@@ -254,7 +272,7 @@ local function new_modules()
   end
   local function reset()
     loaded, chain, loading = {}, {}, false
-    if watching then ran, digests = {}, {} end
+    if watching then ran, deps, touched = {}, {}, {} end
     for name, value in next, kept do loaded[name] = value end
   end
   hosts[require] = true

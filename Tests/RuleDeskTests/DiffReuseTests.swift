@@ -98,6 +98,27 @@ import Testing
         #expect(report.changes.map { "\($0.rule).\($0.field): \($0.from)→\($0.to)" } == ["b.value: 2→3"])
     }
 
+    /// Rule `a1` (the same in both sets) changes the module `m` only through `via`, which `a0` made run: one that
+    /// holds `m` from when it ran, or one that requires `m` when called. Rule `z` (changed) reads `m` through `via`,
+    /// so under both rule sets it sees what `a1` did, and its value changes from 1 to 2; deciding `z` alone on the
+    /// proposed side would give 1 there and hide the change.
+    @Test(arguments: [
+        "local m = require('m')\nlocal via = {}\nfunction via.next() return m.next() end\nfunction via.peek() return m.peek() end\nreturn via",
+        "local via = {}\nfunction via.next() return require('m').next() end\nfunction via.peek() return require('m').peek() end\nreturn via",
+    ])
+    func stateReachedThroughAnotherModuleIsFound(_ via: String) throws {
+        let module = "local m = {}\nlocal n = 0\nfunction m.next() n = n + 1 return n end\nfunction m.peek() return n end\nreturn m"
+        let shared = [
+            "a0.lua": Self.rule("a0", "return { value = 0 }", head: "require('via')"),
+            "a1.lua": Self.rule("a1", "via.next() return { value = 0 }", head: "local via = require('via')"),
+            "lib/m.lua": module, "lib/via.lua": via,
+        ]
+        let head = "local via = require('via')"
+        let report = try report(shared.merging(["z.lua": Self.rule("z", "return { value = via.peek() }", head: head)]) { $1 },
+                                shared.merging(["z.lua": Self.rule("z", "return { value = via.peek() + 1 }", head: head)]) { $1 })
+        #expect(report.changes.map { "\($0.rule).\($0.field): \($0.from)→\($0.to)" } == ["z.value: 1→2"])
+    }
+
     @Test func aModuleWithoutStateLetsTheRulesBeReused() throws {
         let module = "local m = {}\nlocal base = { 10 }\nfunction m.next() return base[1] + 1 end\nreturn m"
         let head = "local m = require('m')"
