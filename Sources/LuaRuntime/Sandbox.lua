@@ -203,9 +203,10 @@ end
 --- reuses").
 local function new_modules()
   local modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
-  -- `diff`: this decision's module instances (name → what the file returned and its digest then), the modules each
-  -- required as it ran, and the modules required since `unchanged()` was last asked.
-  local watching, ran, deps, touched = false, {}, {}, {}
+  -- `diff`: this decision's module instances (name → what the file returned, its digest then, and when it was last
+  -- looked at), the modules each required as it ran, and the modules required since `unchanged()` was last asked
+  -- (a list, `touched` long), which is the `asked`th time.
+  local watching, ran, deps, required, touched, asked = false, {}, {}, {}, 0, 0
   local function list()
     local known = {}
     for name in next, modules do known[#known + 1] = name end
@@ -216,7 +217,8 @@ local function new_modules()
     if type(name) ~= "string" then error("require expects a module's name, e.g. require(\"money\")", 2) end
     for i = 1, #chain do requires[chain[i]] = true end
     if watching then
-      touched[name] = true
+      touched = touched + 1
+      required[touched] = name
       local parent = chain[#chain]
       if parent then
         deps[parent] = deps[parent] or {}
@@ -245,26 +247,32 @@ local function new_modules()
     value = freeze(result, name)
     loaded[name] = value
     if loading and not requires[name] and data_only(result, {}, 0) then kept[name] = value end
-    if watching then ran[name] = { result = result, digest = digest(result, behind, hosts) or false } end
+    if watching then
+      ran[name] = { result = result, digest = digest(result, behind, hosts) or false, looked = asked }
+    end
     return value
   end
   local function unchanged()
-    local same, seen = true, {}
-    local function check(name)
-      if seen[name] then return end
-      seen[name] = true
-      local instance = ran[name]
-      if instance and (not instance.digest or digest(instance.result, behind, hosts) ~= instance.digest) then
-        same = false
+    asked = asked + 1
+    local same, i = true, 1
+    while i <= touched do   -- the list grows by what each module looked at required
+      local instance = ran[required[i]]
+      if instance and instance.looked ~= asked then
+        instance.looked = asked
+        if not instance.digest or digest(instance.result, behind, hosts) ~= instance.digest then same = false end
+        local needed = deps[required[i]]
+        for j = 1, needed and #needed or 0 do
+          touched = touched + 1
+          required[touched] = needed[j]
+        end
       end
-      for _, dep in ipairs(deps[name] or {}) do check(dep) end
+      i = i + 1
     end
-    for name in next, touched do check(name) end
-    touched = {}
+    touched = 0
     return same
   end
   local function watch(on)
-    watching, ran, deps, touched = on, {}, {}, {}
+    watching, ran, deps, touched = on, {}, {}, 0
   end
   local function set(given)
     modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
@@ -272,7 +280,7 @@ local function new_modules()
   end
   local function reset()
     loaded, chain, loading = {}, {}, false
-    if watching then ran, deps, touched = {}, {}, {} end
+    if watching then ran, deps, touched = {}, {}, 0 end
     for name, value in next, kept do loaded[name] = value end
   end
   hosts[require] = true
