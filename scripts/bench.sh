@@ -74,7 +74,23 @@ default2=$(batch "$BIN" "$WORK/default.db" 2)
 peak=$(awk '{ printf "%.0f", $1 / 1024 }' "$WORK/peak")
 sqlite3 "$WORK/run.db" "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;" >/dev/null
 bytes=$(sqlite3 "$WORK/run.db" "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")
+mv "$WORK/run.db" "$WORK/decided.db"
 minimal2=$(batch "$BIN" "$WORK/minimal.db" 2)
+
+# diff: the default rules against a copy with one threshold changed (the approval's audit threshold), writing
+# nothing; then the weekly report over the decided world.
+cp -r rules "$WORK/proposed"
+sed -i 's/^local SETTLEMENT_AUDIT_FROM = 20000/local SETTLEMENT_AUDIT_FROM = 15000/' "$WORK/proposed/approval.lua"
+grep -q '^local SETTLEMENT_AUDIT_FROM = 15000' "$WORK/proposed/approval.lua" || {
+  echo "bench: rules/approval.lua no longer has the line the diff changes (SETTLEMENT_AUDIT_FROM)" >&2; exit 1; }
+start=$(now)
+"$BIN" diff --db "$WORK/default.db" --rules "$WORK/proposed" --jobs 2 >"$WORK/out" 2>"$WORK/err" || {
+  cat "$WORK/out" "$WORK/err" >&2; exit 1; }
+diff2=$(since "$start")
+start=$(now)
+weekly_ok=pass
+"$BIN" report weekly --week 2026-W18 --db "$WORK/decided.db" >"$WORK/out" 2>"$WORK/err" || weekly_ok=FAIL
+weekly=$(since "$start")
 
 before2=""
 if [ -n "$BEFORE" ]; then
@@ -114,6 +130,13 @@ if [ -n "$before2" ]; then
 else
   row "default rules --jobs 2 ÷ the earlier build" "-" "≥ 2.50" "-" "run with BEFORE=an earlier release binary"
 fi
+diff_speed=$(ratio "$default2" "$diff2")
+row "diff --jobs 2 (one threshold changed) ÷ batch --jobs 2, speed" "$diff_speed" "≥ 1.00" \
+  "$(pass "$diff_speed" 1 '>=')" "$(rate "$diff2") / $(rate "$default2") t/s"
+weekly_pass=$(pass "$weekly" 5 '<=')
+[ "$weekly_ok" = pass ] || weekly_pass=FAIL
+row "report weekly --week 2026-W18 over the decided world (s)" "$weekly" "≤ 5" "$weekly_pass" \
+  "wall time of the whole process; the reports' time limit is 5 s"
 row "bytes per decided ticket (whole database)" "$per_ticket" "≤ 1228 (1.2 KB)" "$(pass "$per_ticket" 1228 '<=')" \
   "$bytes bytes after VACUUM"
 row "peak memory, default rules --jobs 2 (MB)" "$peak" "≤ 300" "$(pass "$peak" 300 '<=')" "GNU time, maximum RSS"
