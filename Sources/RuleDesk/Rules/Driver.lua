@@ -189,7 +189,8 @@ local function decide(ticket, community, household, given, given_bytes)
     if given and reused[spec.name] then
       out = given[spec.name]
     else
-      local start, ctx = bytes, nil
+      local start = bytes
+      local ctx
       if #spec.needs == 0 then
         plain_ctx = plain_ctx or freeze({ results = freeze({}, "ctx.results"), community = community,
                                           household = household, calendar = calendar, query = query,
