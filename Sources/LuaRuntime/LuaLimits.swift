@@ -18,3 +18,11 @@ public struct LuaLimits: Sendable, Equatable {
         self.seconds = seconds
     }
 }
+
+/// What one call used of its limits: steps of the instruction budget (of 1,000 instructions, C functions' charges
+/// included) and wall-clock seconds (``LuaState/lastUsage``).
+public struct LuaUsage: Sendable, Equatable {
+    public var steps: Int64 = 0
+    public var seconds: Double = 0
+    public init() {}
+}

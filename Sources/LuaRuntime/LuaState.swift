@@ -17,6 +17,8 @@ public final class LuaState {
     var hostFunctions: [HostFunction] = []
     /// Calls under way: a Swift function may call back into Lua.
     private var callDepth = 0
+    /// What the last call from the host used of its limits, set as it returns (``call(_:_:charged:read:)``).
+    public private(set) var lastUsage = LuaUsage()
     private let newEnvRef: LuaRef
     let viewRef: LuaRef
     private let globalsRef: LuaRef
@@ -144,11 +146,13 @@ public final class LuaState {
         }
     }
 
-    /// Calls a Lua function under the limits and reads its results in place with `read`.
-    public func call<T>(_ function: LuaRef, _ arguments: [LuaArgument], read: (LuaResults) throws -> T) throws -> T {
+    /// Calls a Lua function under the limits and reads its results in place with `read`. With `charged`, the call
+    /// has that much less of its limits (and one step less, so that two calls that fit are known to fit as one).
+    public func call<T>(_ function: LuaRef, _ arguments: [LuaArgument], charged: LuaUsage? = nil,
+                        read: (LuaResults) throws -> T) throws -> T {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        try protectedCall(function, arguments, results: LUA_MULTRET)
+        try protectedCall(function, arguments, results: LUA_MULTRET, charged: charged)
         return try read(LuaResults(stack: LuaStack(L: L), base: base + 1, count: Int(lua_gettop(L) - base)))
     }
 
@@ -158,7 +162,8 @@ public final class LuaState {
         return LuaRef(id: luaL_ref(L, rd_registry_index()))
     }
 
-    private func protectedCall(_ function: LuaRef, _ arguments: [LuaArgument], results: Int32) throws {
+    private func protectedCall(_ function: LuaRef, _ arguments: [LuaArgument], results: Int32,
+                               charged: LuaUsage? = nil) throws {
         let base = lua_gettop(L)
         push(function)
         do {
@@ -169,10 +174,18 @@ public final class LuaState {
         }
         let status: Int32
         if callDepth == 0 {
-            rd_arm(L, max(1, Int64(limits.instructions / Int(RD_HOOK_STEP))), limits.seconds)
+            var steps = max(1, Int64(limits.instructions / Int(RD_HOOK_STEP))), seconds = limits.seconds
+            if let charged {
+                steps = max(0, steps - charged.steps - 1)
+                if seconds > 0 { seconds = max(1e-9, seconds - charged.seconds) }
+            }
+            let start = rd_now()
+            rd_arm(L, steps, seconds)
             callDepth += 1
             status = rd_pcall(L, Int32(arguments.count), results)
             callDepth -= 1
+            lastUsage.steps = steps - limitsPointer.pointee.budget
+            lastUsage.seconds = Double(rd_now() - start) / 1e9
             rd_disarm(L)
         } else {
             // A Swift function called back into Lua: the outer call's budget and hook go on.

@@ -31,9 +31,11 @@ import Testing
         try #require(engine.rules.first { $0.name == rule }).path
     }
 
-    private func report(_ current: [String: String], _ proposed: [String: String], outputKB: Int? = nil) throws -> DiffReport {
+    private func report(_ current: [String: String], _ proposed: [String: String], outputKB: Int? = nil,
+                        instructions: Int? = nil) throws -> DiffReport {
         var settings = Fixtures.shanghai
         if let outputKB { settings.outputBytes = outputKB * 1024 }
+        if let instructions { settings.limits.instructions = instructions }
         var diff = RuleDiff(store: store, current: try Fixtures.ruleSet(current), proposed: try Fixtures.ruleSet(proposed),
                             settings: settings)
         diff.jobs = 1
@@ -141,5 +143,16 @@ import Testing
             ["a.lua": Self.rule("a", "return { value = 1 }"), "b.lua": b],
             ["a.lua": Self.rule("a", "ctx.because(string.rep('y', 500)) return { value = 1 }"), "b.lua": b], outputKB: 1)
         #expect(report.failures.count == 3)
+    }
+
+    /// What the reused rule used of the instruction budget counts on the proposed side: a changed rule that takes
+    /// the decision past the budget fails there, though alone it would fit.
+    @Test func aReusedRuleStillCountsAgainstTheInstructionBudget() throws {
+        let loop = "local n = 0 for i = 1, 300000 do n = n + i end"
+        let b = Self.rule("b", "\(loop) return { value = 1 }")
+        let report = try report(["a.lua": Self.rule("a", "return { value = 1 }"), "b.lua": b],
+                                ["a.lua": Self.rule("a", "\(loop) return { value = 1 }"), "b.lua": b], instructions: 1_000_000)
+        #expect(report.failures.count == 3)
+        #expect(report.failures.allSatisfy { $0.message.contains("instruction budget") })
     }
 }

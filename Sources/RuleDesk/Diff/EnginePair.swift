@@ -46,7 +46,7 @@ final class EnginePair: @unchecked Sendable {
         return try current.decideCompared(arguments) { before in
             guard try !reusing || Self.modulesUnchanged(before) else { return false }
             let json = try before.string(0)
-            return try proposed.decideCompared(arguments, given: reusing ? before : nil) { after in
+            return try proposed.decideCompared(arguments, given: reusing ? (before, current) : nil) { after in
                 try after.string(0) == json && (try !reusing || Self.modulesUnchanged(after))
             }
         }

@@ -142,11 +142,16 @@ public final class RuleEngine {
 
     /// Decides a case for `diff` and reads, in place: the JSON of the results of the rules the plan encodes (as
     /// ``record(_:keys:)`` writes them), the outputs it hands over, the bytes of the rules it counts, and whether a
-    /// rule left a module changed. With `given` (the other engine's `decideCompared` of the same case, being read),
-    /// the rules the plan reuses are not evaluated.
-    func decideCompared<T>(_ arguments: [LuaArgument], given: LuaResults? = nil, read: (LuaResults) throws -> T) throws -> T {
-        let extra: [LuaArgument] = given.map { [.copy(of: $0, at: 1), .copy(of: $0, at: 2)] } ?? []
-        return try run { try lua.call(driver["decide_compared"]!, arguments + extra, read: read) }
+    /// rule left a module changed. With `given` (`other`'s `decideCompared` of the same case, being read), the
+    /// rules the plan reuses are not evaluated, and what `other`'s whole decision used of its limits counts against
+    /// this one's: so a decision that fits in them here would fit with those rules evaluated too.
+    func decideCompared<T>(_ arguments: [LuaArgument], given: (results: LuaResults, other: RuleEngine)? = nil,
+                           read: (LuaResults) throws -> T) throws -> T {
+        guard let given else { return try run { try lua.call(driver["decide_compared"]!, arguments, read: read) } }
+        let handed: [LuaArgument] = [.copy(of: given.results, at: 1), .copy(of: given.results, at: 2)]
+        return try run {
+            try lua.call(driver["decide_compared"]!, arguments + handed, charged: given.other.lua.lastUsage, read: read)
+        }
     }
 
     /// The driver's arguments for deciding `ticketCase`: the ticket, its community and its household.
