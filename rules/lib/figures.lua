@@ -253,11 +253,13 @@ end
 --- at most `limit`; each with the working days it is overdue.
 function figures.most_overdue(ctx, to, office, limit)
   -- The due date of the limit-th most overdue first, read in the order of the index on due dates; then every
-  -- deadline due by then, in a fixed order (ticket number, deadline name among those due the same day).
-  local overdue = "FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id" .. OF_OFFICE .. [[
-    WHERE k.due < ?2 AND (k.met_on IS NULL OR k.met_on > ?2) AND (t.closed_on IS NULL OR t.closed_on > ?2)]]
-  local rows = ctx.query("SELECT t.number, c.code AS community, t.department, k.deadline, k.due " .. overdue ..
-    " AND k.due <= (SELECT MAX(due) FROM (SELECT k.due AS due " .. overdue .. " ORDER BY k.due LIMIT ?4))" ..
+  -- deadline due by then, in a fixed order (ticket number, deadline name among those due the same day). The second
+  -- bounds the due dates by the first alone: with `k.due < ?2` beside it, SQLite reads the index up to ?2, every
+  -- deadline of the past.
+  local unmet = "FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id" .. OF_OFFICE .. [[
+    WHERE (k.met_on IS NULL OR k.met_on > ?2) AND (t.closed_on IS NULL OR t.closed_on > ?2)]]
+  local rows = ctx.query("SELECT t.number, c.code AS community, t.department, k.deadline, k.due " .. unmet ..
+    " AND k.due <= (SELECT MAX(due) FROM (SELECT k.due AS due " .. unmet .. " AND k.due < ?2 ORDER BY k.due LIMIT ?4))" ..
     " ORDER BY k.due, t.number, k.deadline LIMIT ?4", nil, to, office, limit)
   for _, row in ipairs(rows) do
     row.workdays = figures.workdays(ctx, ctx.calendar:add_days(row.due, 1), to)
