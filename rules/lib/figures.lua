@@ -145,40 +145,65 @@ local function with_rate(row)
   return row
 end
 
--- The deadlines of a period, once per report: the summary, the table and the offices read the same ones. The
--- module is fresh for every report, so nothing is kept from one report to the next.
-local deadlines_of = {}
+-- The deadlines that fell due in a period, counted by deadline, responsible department and office in one read,
+-- once per period and report: the summary, the deadlines table, the department chart and each office sum these
+-- counts instead of reading the period's deadlines again. The module is fresh for every report, so nothing is
+-- kept from one report to the next.
+local counts_of = {}
+
+local function deadline_counts(ctx, from, to)
+  local key = from .. "|" .. to
+  if counts_of[key] == nil then
+    counts_of[key] = ctx.query("SELECT k.deadline, t.department, c.office, " .. STATES ..
+      " FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id JOIN communities c ON c.id = t.community_id" ..
+      " WHERE k.due BETWEEN ?1 AND ?2 GROUP BY t.department, c.office, k.deadline ORDER BY t.department", from, to)
+  end
+  return counts_of[key]
+end
+
+local STATE_NAMES = { "on_time", "late", "overdue", "pending", "due" }
+local NONE = {}   -- the key of the counts whose `field` is NULL (a ticket without a department)
+
+-- The period's counts of the office (nil: every office) summed by `field` (deadline, department), in the order of
+-- the counts: one row per value of the field, with the field and the states.
+local function summed_by(ctx, from, to, office, field)
+  local list, by_key = {}, {}
+  for _, counts in ipairs(deadline_counts(ctx, from, to)) do
+    if office == nil or counts.office == office then
+      local key = counts[field] == nil and NONE or counts[field]
+      local row = by_key[key]
+      if row == nil then
+        row = { [field] = counts[field] }
+        for _, state in ipairs(STATE_NAMES) do
+          row[state] = 0
+        end
+        by_key[key] = row
+        list[#list + 1] = row
+      end
+      for _, state in ipairs(STATE_NAMES) do
+        row[state] = row[state] + counts[state]
+      end
+    end
+  end
+  return list
+end
 
 --- Per deadline the rules declare, in their order: how many fell due, on time, late, overdue, pending, the rate.
 function figures.deadlines(ctx, from, to, office)
-  local key = from .. "|" .. to .. "|" .. tostring(office)
-  if deadlines_of[key] == nil then
-    deadlines_of[key] = figures.count_deadlines(ctx, from, to, office)
-  end
-  return deadlines_of[key]
-end
-
---- The counts behind figures.deadlines, read from the records.
-function figures.count_deadlines(ctx, from, to, office)
-  local rows = ctx.query("SELECT k.deadline, " .. STATES .. " FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id" ..
-    OF_OFFICE .. "WHERE k.due BETWEEN ?1 AND ?2 GROUP BY k.deadline", from, to, office)
   local by_name = {}
-  for _, row in ipairs(rows) do
+  for _, row in ipairs(summed_by(ctx, from, to, office, "deadline")) do
     by_name[row.deadline] = row
   end
   local list = {}
   for _, declared in ipairs(ctx.deadlines) do
-    local row = by_name[declared.name] or {}
-    row.deadline = declared.name
-    list[#list + 1] = with_rate(row)
+    list[#list + 1] = with_rate(by_name[declared.name] or { deadline = declared.name })
   end
   return list
 end
 
 --- Every deadline that fell due in the period, by the ticket's responsible department: the on-time rate.
 function figures.deadlines_by_department(ctx, from, to, office)
-  local rows = ctx.query("SELECT t.department, " .. STATES .. " FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id" ..
-    OF_OFFICE .. "WHERE k.due BETWEEN ?1 AND ?2 GROUP BY t.department ORDER BY t.department", from, to, office)
+  local rows = summed_by(ctx, from, to, office, "department")
   for _, row in ipairs(rows) do
     with_rate(row)
   end
@@ -253,11 +278,13 @@ end
 --- at most `limit`; each with the working days it is overdue.
 function figures.most_overdue(ctx, to, office, limit)
   -- The due date of the limit-th most overdue first, read in the order of the index on due dates; then every
-  -- deadline due by then, in a fixed order (ticket number, deadline name among those due the same day).
-  local overdue = "FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id" .. OF_OFFICE .. [[
-    WHERE k.due < ?2 AND (k.met_on IS NULL OR k.met_on > ?2) AND (t.closed_on IS NULL OR t.closed_on > ?2)]]
-  local rows = ctx.query("SELECT t.number, c.code AS community, t.department, k.deadline, k.due " .. overdue ..
-    " AND k.due <= (SELECT MAX(due) FROM (SELECT k.due AS due " .. overdue .. " ORDER BY k.due LIMIT ?4))" ..
+  -- deadline due by then, in a fixed order (ticket number, deadline name among those due the same day). The second
+  -- bounds the due dates by the first alone: with `k.due < ?2` beside it, SQLite reads the index up to ?2, every
+  -- deadline of the past.
+  local unmet = "FROM deadline_clocks k JOIN tickets t ON t.id = k.ticket_id" .. OF_OFFICE .. [[
+    WHERE (k.met_on IS NULL OR k.met_on > ?2) AND (t.closed_on IS NULL OR t.closed_on > ?2)]]
+  local rows = ctx.query("SELECT t.number, c.code AS community, t.department, k.deadline, k.due " .. unmet ..
+    " AND k.due <= (SELECT MAX(due) FROM (SELECT k.due AS due " .. unmet .. " AND k.due < ?2 ORDER BY k.due LIMIT ?4))" ..
     " ORDER BY k.due, t.number, k.deadline LIMIT ?4", nil, to, office, limit)
   for _, row in ipairs(rows) do
     row.workdays = figures.workdays(ctx, ctx.calendar:add_days(row.due, 1), to)
