@@ -155,4 +155,23 @@ import Testing
         #expect(report.failures.count == 3)
         #expect(report.failures.allSatisfy { $0.message.contains("instruction budget") })
     }
+
+    /// A changed rule reads the outputs of a shared rule it needs, handed over from the decision in force; a shared
+    /// rule that needs the changed one is evaluated again.
+    @Test func neededOutputsAreHandedOverAndRulesAfterAChangeAreEvaluated() throws {
+        let base = Self.rule("base", "return { value = { n = 5, list = { 1, 2.5 } } }")
+        let after = Self.rule("after", "return { value = ctx.results.top.value + 1 }", needs: "{ 'top' }")
+        let top = { (factor: Int) in
+            Self.rule("top", "local b = ctx.results.base.value return { value = b.n * \(factor) + #b.list }", needs: "{ 'base' }")
+        }
+        let current = ["base.lua": base, "after.lua": after, "top.lua": top(2)]
+        let proposed = ["base.lua": base, "after.lua": after, "top.lua": top(3)]
+        let pair = try EnginePair(current: try Fixtures.engine(try Fixtures.ruleSet(current), store),
+                                  proposed: try Fixtures.engine(try Fixtures.ruleSet(proposed), store))
+        #expect(pair.reused == ["base"])
+        let report = try report(current, proposed)
+        #expect(report.ticketsChanged == 3)
+        #expect(report.changes.map { "\($0.rule).\($0.field): \($0.from)→\($0.to)" }.sorted()
+                == ["after.value: 13→18", "top.value: 12→17"])
+    }
 }
