@@ -16,6 +16,8 @@ struct DecisionRows {
     /// The statements' SQL, made once (a batch writes thousands of tickets with them).
     private let decidedSQL: String
     private let workOrderSQL: String?
+    /// The deadlines' `INSERT` for each number of rows, one to as many as the rules declare (`[0]` inserts one).
+    private let deadlinesSQL: [String]
     /// The texts bound to every row, kept where SQLite can read them without a copy.
     fileprivate let versionText: StaticText
     fileprivate let deadlineTexts: [(name: StaticText, event: StaticText, extendedByConsent: Bool)]
@@ -35,6 +37,10 @@ struct DecisionRows {
             VALUES (?, \(columns.map { _ in "?, " }.joined())?, ?)
             ON CONFLICT (ticket_id) DO UPDATE SET \(updates)
             """
+        deadlinesSQL = declared.deadlines.indices.map { count in
+            "INSERT INTO ticket_deadlines (ticket_id, deadline, due, event, extended) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?)", count: count + 1).joined(separator: ", ")
+        }
         versionText = StaticText(rulesVersion)
         let extendable = declared.consent?.extends ?? []
         deadlineTexts = declared.deadlines.map {
@@ -68,10 +74,9 @@ struct DecisionRows {
                 INSERT INTO decisions (ticket_id, evaluated_at, version_id, event_id, results_bytes, texts) VALUES (?, ?, ?, ?, ?, ?)
                 """)),
             workOrder: try workOrderSQL.map { RowStatement(try db.cachedStatement(sql: $0)) },
+            hasDeadlines: RowStatement(try db.cachedStatement(sql: "SELECT 1 FROM ticket_deadlines WHERE ticket_id = ? LIMIT 1")),
             clearDeadlines: RowStatement(try db.cachedStatement(sql: "DELETE FROM ticket_deadlines WHERE ticket_id = ?")),
-            deadline: RowStatement(try db.cachedStatement(sql: """
-                INSERT INTO ticket_deadlines (ticket_id, deadline, due, event, extended) VALUES (?, ?, ?, ?, ?)
-                """)))
+            deadlines: try deadlinesSQL.map { RowStatement(try db.cachedStatement(sql: $0)) })
     }
 }
 
@@ -86,8 +91,12 @@ struct DecidedRows {
     fileprivate let decided: RowStatement
     fileprivate let decision: RowStatement
     fileprivate let workOrder: RowStatement?
+    /// Whether the ticket has deadlines, and their `DELETE`: SQLite runs a `DELETE` of a table with a foreign key
+    /// in two passes through a temporary table, even when it finds no row, which costs far more than the look.
+    fileprivate let hasDeadlines: RowStatement
     fileprivate let clearDeadlines: RowStatement
-    fileprivate let deadline: RowStatement
+    /// The deadlines' `INSERT` of one row, two rows, … (one statement for all of a ticket's deadlines).
+    fileprivate let deadlines: [RowStatement]
 
     /// Sets the ticket `evaluated` with the declared copies, appends the decision (after the event `eventId`, if
     /// one) and writes the work order and deadlines it declares. `stored`: the decision compressed already (it is
@@ -128,16 +137,24 @@ struct DecidedRows {
             try workOrder.execute()
         }
 
-        clearDeadlines.bind(1, ticketId)
-        try clearDeadlines.execute()
-        for (due, texts) in zip(declared.deadlines, rows.deadlineTexts) where values[due.key] != .nil {
-            deadline.bind(1, ticketId)
-            deadline.bind(2, texts.name)
-            deadline.bind(3, values[due.key])
-            deadline.bind(4, texts.event)
-            deadline.bind(5, consented && texts.extendedByConsent)
-            try deadline.execute()
+        hasDeadlines.bind(1, ticketId)
+        if try hasDeadlines.findsRow() {
+            clearDeadlines.bind(1, ticketId)
+            try clearDeadlines.execute()
         }
+        let due = zip(declared.deadlines, rows.deadlineTexts).filter { values[$0.0.key] != .nil }
+        guard !due.isEmpty else { return }
+        let insert = deadlines[due.count - 1]
+        index = 1
+        for (deadline, texts) in due {
+            insert.bind(index, ticketId)
+            insert.bind(index + 1, texts.name)
+            insert.bind(index + 2, values[deadline.key])
+            insert.bind(index + 3, texts.event)
+            insert.bind(index + 4, consented && texts.extendedByConsent)
+            index += 5
+        }
+        try insert.execute()
     }
 }
 

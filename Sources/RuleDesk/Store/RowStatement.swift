@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 import LuaRuntime
 
-/// A statement of GRDB's connection that writes one row at a time, bound by index and stepped through SQLite's C
+/// A statement of GRDB's connection that writes (or looks for) one row at a time, bound by index and stepped through SQLite's C
 /// API: nothing is built per row (no `StatementArguments`, no `DatabaseValue`s). For use inside a transaction GRDB
 /// opened on the statement's connection, while the `Statement` lives.
 struct RowStatement {
@@ -53,11 +53,23 @@ struct RowStatement {
 
     /// Runs the statement with the values bound, then forgets them (no pointer stays bound after it).
     func execute() throws {
+        _ = try step()
+    }
+
+    /// Runs a query with the values bound and says whether it found a row, then forgets them.
+    func findsRow() throws -> Bool {
+        try step() == SQLITE_ROW
+    }
+
+    /// Steps once, resets and clears the bindings; returns `SQLITE_DONE` or `SQLITE_ROW`, throws for anything else.
+    private func step() throws -> Int32 {
         let code = sqlite3_step(handle)
-        let message = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+        let failed = code != SQLITE_DONE && code != SQLITE_ROW
+        let message = failed ? String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))) : nil
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         if let message { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql) }
+        return code
     }
 }
 
