@@ -38,7 +38,7 @@ struct RowStatement {
         case .boolean(let b): bind(index, b)
         case .integer(let i): sqlite3_bind_int64(handle, index, i)
         case .number(let d): sqlite3_bind_double(handle, index, d)
-        case .string(var s): _ = s.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
+        case .string(var s): _ = s.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
         case .array, .table: bind(index, LuaValue.string(JSONText.encode(value)))
         }
     }
@@ -74,7 +74,7 @@ struct RowStatement {
 }
 
 /// SQLite's `SQLITE_TRANSIENT`: the text is copied before the bind returns.
-private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
 /// UTF-8 text kept at one address for as long as it lives, to bind as `SQLITE_STATIC` (``RowStatement``).
 final class StaticText: @unchecked Sendable {
