@@ -5,8 +5,8 @@ import GRDBSQLite
 /// reads thousands of records, where GRDB's `Row` looks each column up by name and builds a value around each. Each
 /// read converts as GRDB does (text by `sqlite3_column_text`, booleans and integers by `sqlite3_column_int64`).
 struct ColumnReader {
-    private let handle: SQLiteStatement
-    private let sql: String
+    private let statement: Statement
+    private var handle: SQLiteStatement { statement.sqliteStatement }
 
     /// Runs `statement` (GRDB's, on a connection in a transaction) with `text` bound to its one parameter, and
     /// reads each row with `body`.
@@ -18,7 +18,7 @@ struct ColumnReader {
             sqlite3_clear_bindings(handle)
         }
         _ = text.withUTF8 { sqlite3_bind_text(handle, 1, $0.baseAddress, Int32($0.count), sqliteTransient) }
-        let reader = ColumnReader(handle: handle, sql: statement.sql)
+        let reader = ColumnReader(statement: statement)
         while true {
             switch sqlite3_step(handle) {
             case SQLITE_ROW: try body(reader)
@@ -68,7 +68,7 @@ struct ColumnReader {
         guard let date = LocalDate(text) else {
             throw DatabaseError(resultCode: .SQLITE_MISMATCH,
                                 message: "\(String(cString: sqlite3_column_name(handle, column))): '\(text)' is not a YYYY-MM-DD date",
-                                sql: sql)
+                                sql: statement.sql)
         }
         return date
     }
