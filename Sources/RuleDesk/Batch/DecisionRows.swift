@@ -4,7 +4,7 @@ import LuaRuntime
 
 /// The rows a decided ticket gets, for the batch and for `ruledesk record` alike: the ticket's status and the outputs
 /// copied onto it, the decision appended to `decisions`, the work order issued or replaced, and the ticket's
-/// deadlines (replacing its earlier ones), each as its rules declare.
+/// deadlines (replacing its earlier ones), each as its rules declare; and the ticket's claim let go.
 ///
 /// Each transaction that writes decisions gets its ``DecidedRows`` from ``prepare(first:reusing:at:in:)``.
 struct DecisionRows {
@@ -27,8 +27,7 @@ struct DecisionRows {
         self.declared = declared
         let copied = declared.ticketColumns.map { "\($0.column.quotedDatabaseIdentifier) = ?, " }.joined()
         decidedSQL = """
-            UPDATE tickets SET status = 'evaluated', \(copied)rules_version = ?, evaluated_at = ?, error = NULL, claim_run = NULL
-            WHERE id = ?
+            UPDATE tickets SET status = 'evaluated', \(copied)rules_version = ?, evaluated_at = ?, error = NULL WHERE id = ?
             """
         let columns = declared.workOrderColumns.map { $0.column.quotedDatabaseIdentifier }
         let updates = (columns + ["rules_version", "issued_at"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
@@ -48,13 +47,16 @@ struct DecisionRows {
         }
     }
 
-    /// Sets the ticket `rule_error` with the failure's message.
+    /// Sets the ticket `rule_error` with the failure's message, and lets go of its claim.
     func markFailed(_ ticketId: Int64, _ failure: RuleFailure, at now: String, in db: Database) throws {
         try db.cachedStatement(sql: """
-            UPDATE tickets SET status = 'rule_error', error = ?, rules_version = ?, evaluated_at = ?, claim_run = NULL
-            WHERE id = ?
+            UPDATE tickets SET status = 'rule_error', error = ?, rules_version = ?, evaluated_at = ? WHERE id = ?
             """).execute(arguments: [failure.message, rulesVersion, now, ticketId])
+        try db.cachedStatement(sql: Self.releaseSQL).execute(arguments: [ticketId])
     }
+
+    /// Lets go of a ticket's claim (``TicketClaims``).
+    private static let releaseSQL = "DELETE FROM ticket_claims WHERE ticket_id = ?"
 
     /// The statements that write decided tickets in the transaction of `db`, at the time `now`. Finds the rule
     /// version's number and dictionary; when no decision was stored under it yet, records it with the dictionary
@@ -70,6 +72,7 @@ struct DecisionRows {
             rows: self, versionId: current.id, dictionary: current.dictionary, compressor: version.compressor,
             now: StaticText(now),
             decided: RowStatement(try db.cachedStatement(sql: decidedSQL)),
+            release: RowStatement(try db.cachedStatement(sql: Self.releaseSQL)),
             decision: RowStatement(try db.cachedStatement(sql: """
                 INSERT INTO decisions (ticket_id, evaluated_at, version_id, event_id, results_bytes, texts) VALUES (?, ?, ?, ?, ?, ?)
                 """)),
@@ -89,6 +92,7 @@ struct DecidedRows {
     fileprivate let compressor: DecisionCompressor
     fileprivate let now: StaticText
     fileprivate let decided: RowStatement
+    fileprivate let release: RowStatement
     fileprivate let decision: RowStatement
     fileprivate let workOrder: RowStatement?
     /// Whether the ticket has deadlines, and their `DELETE`: SQLite runs a `DELETE` of a table with a foreign key
@@ -98,7 +102,7 @@ struct DecidedRows {
     /// The deadlines' `INSERT` of one row, two rows, … (one statement for all of a ticket's deadlines).
     fileprivate let deadlines: [RowStatement]
 
-    /// Sets the ticket `evaluated` with the declared copies, appends the decision (after the event `eventId`, if
+    /// Sets the ticket `evaluated` with the declared copies and lets go of its claim, appends the decision (after the event `eventId`, if
     /// one) and writes the work order and deadlines it declares. `stored`: the decision compressed already (it is
     /// compressed here when that was against another dictionary). `consented`: the owner's consent is recorded, so
     /// the deadlines a consent extends show as extended.
@@ -114,6 +118,8 @@ struct DecidedRows {
         decided.bind(index + 1, now)
         decided.bind(index + 2, ticketId)
         try decided.execute()
+        release.bind(1, ticketId)
+        try release.execute()
 
         decision.bind(1, ticketId)
         decision.bind(2, now)

@@ -373,6 +373,14 @@ enum Migrations {
                 DROP TABLE work_orders;
                 ALTER TABLE issued_work_orders RENAME TO work_orders;
                 """)
+            // A batch run's claims on tickets, one small row each, instead of `tickets.claim_run`: taking a claim no
+            // longer rewrites the ticket's row. No foreign keys: a claim is only taken for a ticket that exists, and
+            // SQLite deletes rows of a table with one in two passes through a temporary table.
+            try db.execute(sql: """
+                CREATE TABLE ticket_claims (ticket_id INTEGER PRIMARY KEY, run INTEGER NOT NULL);
+                INSERT INTO ticket_claims (ticket_id, run) SELECT id, claim_run FROM tickets WHERE claim_run IS NOT NULL;
+                ALTER TABLE tickets DROP COLUMN claim_run;
+                """)
         }
         return migrator
     }
