@@ -95,15 +95,16 @@ struct DecidedRows {
     fileprivate let release: RowStatement
     fileprivate let decision: RowStatement
     fileprivate let workOrder: RowStatement?
-    /// Whether the ticket has deadlines, and their `DELETE`: SQLite runs a `DELETE` of a table with a foreign key
-    /// in two passes through a temporary table, even when it finds no row, which costs far more than the look.
+    /// Whether the ticket has deadlines, and their `DELETE`: with foreign keys enforced, SQLite runs a `DELETE` of a
+    /// table that has one in two passes through a temporary table, even when it finds no row, which costs far more
+    /// than the look.
     fileprivate let hasDeadlines: RowStatement
     fileprivate let clearDeadlines: RowStatement
     /// The deadlines' `INSERT` of one row, two rows, … (one statement for all of a ticket's deadlines).
     fileprivate let deadlines: [RowStatement]
 
-    /// Sets the ticket `evaluated` with the declared copies and lets go of its claim, appends the decision (after the event `eventId`, if
-    /// one) and writes the work order and deadlines it declares. `stored`: the decision compressed already (it is
+    /// Sets the ticket `evaluated` with the declared copies and lets go of its claim, appends the decision (after the
+    /// event `eventId`, if one) and writes the work order and deadlines it declares. `stored`: the decision compressed already (it is
     /// compressed here when that was against another dictionary). `consented`: the owner's consent is recorded, so
     /// the deadlines a consent extends show as extended.
     func write(_ ticketId: Int64, _ result: RecordedDecision, stored: CompressedTexts? = nil, consented: Bool,
