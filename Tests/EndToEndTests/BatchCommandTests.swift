@@ -16,7 +16,7 @@ import TemporaryFolders
                        (SELECT count(*) FROM decisions) AS decisions,
                        (SELECT count(*) FROM (SELECT ticket_id FROM decisions GROUP BY ticket_id HAVING count(*) > 1)) AS doubled,
                        (SELECT count(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM decisions d WHERE d.ticket_id = t.id)) AS lost,
-                       (SELECT count(*) FROM tickets WHERE claim_run IS NOT NULL) AS claimed
+                       (SELECT count(*) FROM ticket_claims) AS claimed
                 """)!
         }
         #expect(counts["tickets"] == tickets, sourceLocation: sourceLocation)

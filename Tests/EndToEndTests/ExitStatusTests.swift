@@ -85,7 +85,8 @@ import Testing
                 INSERT INTO batch_runs (host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?)
                 """, arguments: [ProcessInfo.processInfo.hostName, Int(getpid()),
                                  ISO8601DateFormatter().string(from: Date()), ISO8601DateFormatter().string(from: Date())])
-            try db.execute(sql: "UPDATE tickets SET claim_run = ? WHERE id <= 5", arguments: [db.lastInsertedRowID])
+            try db.execute(sql: "INSERT INTO ticket_claims (ticket_id, run) SELECT id, ? FROM tickets WHERE id <= 5",
+                           arguments: [db.lastInsertedRowID])
         }
         let result = try Binary.run(["batch", "--format", "json"], in: folder)
         #expect(result.status == 4, "\(result.stdout)\(result.stderr)")

@@ -44,7 +44,7 @@ import TemporaryFolders
         #expect(row["tier"] == 2)
         #expect(row["class"] == "B")
         #expect(row["major"] == false)
-        #expect(row["claim_run"] == nil as Int64?)
+        #expect(try count("SELECT count(*) FROM ticket_claims") == 0)
         #expect(try batch().evaluated == 0)
         #expect(try count("SELECT count(*) FROM decisions") == 30)
     }
@@ -131,7 +131,7 @@ import TemporaryFolders
         try store.write { db in
             try db.execute(sql: "INSERT INTO batch_runs (host, pid, started_at, heartbeat_at) VALUES (?, 999999, 'x', 'x')",
                            arguments: [BatchRun.host])
-            try db.execute(sql: "UPDATE tickets SET claim_run = ?", arguments: [db.lastInsertedRowID])
+            try db.execute(sql: "INSERT INTO ticket_claims (ticket_id, run) SELECT id, ? FROM tickets", arguments: [db.lastInsertedRowID])
         }
         #expect(try batch().evaluated == 30)
         #expect(try count("SELECT count(*) FROM batch_runs WHERE outcome = 'abandoned'") == 1)
@@ -143,7 +143,7 @@ import TemporaryFolders
             try db.execute(sql: """
                 INSERT INTO batch_runs (host, pid, process_start, started_at, heartbeat_at) VALUES (?, ?, '1', 'x', ?)
                 """, arguments: [BatchRun.host, Int(getpid()), Timestamp.nowText()])
-            try db.execute(sql: "UPDATE tickets SET claim_run = ?", arguments: [db.lastInsertedRowID])
+            try db.execute(sql: "INSERT INTO ticket_claims (ticket_id, run) SELECT id, ? FROM tickets", arguments: [db.lastInsertedRowID])
         }
         #expect(BatchRun.processStart(getpid()) != nil)
         #expect(try batch().evaluated == 30)
@@ -164,7 +164,7 @@ import TemporaryFolders
         let evaluated = try count("SELECT count(*) FROM tickets WHERE status = 'evaluated'")
         #expect(evaluated % 7 == 0)
         #expect(try count("SELECT count(*) FROM decisions") == evaluated)
-        #expect(try count("SELECT count(*) FROM tickets WHERE claim_run IS NOT NULL AND status = 'evaluated'") == 0)
+        #expect(try count("SELECT count(*) FROM tickets t JOIN ticket_claims c ON c.ticket_id = t.id WHERE t.status = 'evaluated'") == 0)
     }
 
     /// Each decided ticket's stored results and trace, by ticket id.

@@ -52,7 +52,7 @@ struct BatchRun {
 
     /// Ends the run and lets go of the tickets it still holds.
     func finish(_ outcome: String, in db: Database) throws {
-        try db.execute(sql: "UPDATE tickets SET claim_run = NULL WHERE claim_run = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM ticket_claims WHERE run = ?", arguments: [id])
         try db.execute(sql: "UPDATE batch_runs SET finished_at = ?, outcome = ? WHERE id = ?",
                        arguments: [Timestamp.nowText(), outcome, id])
     }

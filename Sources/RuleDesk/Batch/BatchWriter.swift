@@ -29,7 +29,7 @@ struct BatchWriter {
     /// transaction that writes: nobody else can take a claim before it commits.
     func write(_ outcomes: [BatchOutcome], in db: Database) throws -> Set<Int64> {
         guard let low = outcomes.map(\.ticketId).min(), let high = outcomes.map(\.ticketId).max() else { return [] }
-        let claimed = Set(try Int64.fetchAll(db, sql: "SELECT id FROM tickets WHERE id BETWEEN ? AND ? AND claim_run = ?",
+        let claimed = Set(try Int64.fetchAll(db, sql: "SELECT ticket_id FROM ticket_claims WHERE ticket_id BETWEEN ? AND ? AND run = ?",
                                              arguments: [low, high, run.id]))
         let now = Timestamp.nowText()
         let decided = outcomes.compactMap { try? $0.result.get() }

@@ -4,7 +4,7 @@ import LuaRuntime
 
 /// The rows a decided ticket gets, for the batch and for `ruledesk record` alike: the ticket's status and the outputs
 /// copied onto it, the decision appended to `decisions`, the work order issued or replaced, and the ticket's
-/// deadlines (replacing its earlier ones), each as its rules declare.
+/// deadlines (replacing its earlier ones), each as its rules declare; and the ticket's claim let go.
 ///
 /// Each transaction that writes decisions gets its ``DecidedRows`` from ``prepare(first:reusing:at:in:)``.
 struct DecisionRows {
@@ -16,6 +16,8 @@ struct DecisionRows {
     /// The statements' SQL, made once (a batch writes thousands of tickets with them).
     private let decidedSQL: String
     private let workOrderSQL: String?
+    /// The deadlines' `INSERT` for each number of rows, one to as many as the rules declare (`[0]` inserts one).
+    private let deadlinesSQL: [String]
     /// The texts bound to every row, kept where SQLite can read them without a copy.
     fileprivate let versionText: StaticText
     fileprivate let deadlineTexts: [(name: StaticText, event: StaticText, extendedByConsent: Bool)]
@@ -25,8 +27,7 @@ struct DecisionRows {
         self.declared = declared
         let copied = declared.ticketColumns.map { "\($0.column.quotedDatabaseIdentifier) = ?, " }.joined()
         decidedSQL = """
-            UPDATE tickets SET status = 'evaluated', \(copied)rules_version = ?, evaluated_at = ?, error = NULL, claim_run = NULL
-            WHERE id = ?
+            UPDATE tickets SET status = 'evaluated', \(copied)rules_version = ?, evaluated_at = ?, error = NULL WHERE id = ?
             """
         let columns = declared.workOrderColumns.map { $0.column.quotedDatabaseIdentifier }
         let updates = (columns + ["rules_version", "issued_at"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
@@ -35,6 +36,10 @@ struct DecisionRows {
             VALUES (?, \(columns.map { _ in "?, " }.joined())?, ?)
             ON CONFLICT (ticket_id) DO UPDATE SET \(updates)
             """
+        deadlinesSQL = declared.deadlines.indices.map { count in
+            "INSERT INTO ticket_deadlines (ticket_id, deadline, due, event, extended) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?)", count: count + 1).joined(separator: ", ")
+        }
         versionText = StaticText(rulesVersion)
         let extendable = declared.consent?.extends ?? []
         deadlineTexts = declared.deadlines.map {
@@ -42,13 +47,16 @@ struct DecisionRows {
         }
     }
 
-    /// Sets the ticket `rule_error` with the failure's message.
+    /// Sets the ticket `rule_error` with the failure's message, and lets go of its claim.
     func markFailed(_ ticketId: Int64, _ failure: RuleFailure, at now: String, in db: Database) throws {
         try db.cachedStatement(sql: """
-            UPDATE tickets SET status = 'rule_error', error = ?, rules_version = ?, evaluated_at = ?, claim_run = NULL
-            WHERE id = ?
+            UPDATE tickets SET status = 'rule_error', error = ?, rules_version = ?, evaluated_at = ? WHERE id = ?
             """).execute(arguments: [failure.message, rulesVersion, now, ticketId])
+        try db.cachedStatement(sql: Self.releaseSQL).execute(arguments: [ticketId])
     }
+
+    /// Lets go of a ticket's claim (``TicketClaims``).
+    private static let releaseSQL = "DELETE FROM ticket_claims WHERE ticket_id = ?"
 
     /// The statements that write decided tickets in the transaction of `db`, at the time `now`. Finds the rule
     /// version's number and dictionary; when no decision was stored under it yet, records it with the dictionary
@@ -64,14 +72,14 @@ struct DecisionRows {
             rows: self, versionId: current.id, dictionary: current.dictionary, compressor: version.compressor,
             now: StaticText(now),
             decided: RowStatement(try db.cachedStatement(sql: decidedSQL)),
+            release: RowStatement(try db.cachedStatement(sql: Self.releaseSQL)),
             decision: RowStatement(try db.cachedStatement(sql: """
                 INSERT INTO decisions (ticket_id, evaluated_at, version_id, event_id, results_bytes, texts) VALUES (?, ?, ?, ?, ?, ?)
                 """)),
             workOrder: try workOrderSQL.map { RowStatement(try db.cachedStatement(sql: $0)) },
+            hasDeadlines: RowStatement(try db.cachedStatement(sql: "SELECT 1 FROM ticket_deadlines WHERE ticket_id = ? LIMIT 1")),
             clearDeadlines: RowStatement(try db.cachedStatement(sql: "DELETE FROM ticket_deadlines WHERE ticket_id = ?")),
-            deadline: RowStatement(try db.cachedStatement(sql: """
-                INSERT INTO ticket_deadlines (ticket_id, deadline, due, event, extended) VALUES (?, ?, ?, ?, ?)
-                """)))
+            deadlines: try deadlinesSQL.map { RowStatement(try db.cachedStatement(sql: $0)) })
     }
 }
 
@@ -84,13 +92,19 @@ struct DecidedRows {
     fileprivate let compressor: DecisionCompressor
     fileprivate let now: StaticText
     fileprivate let decided: RowStatement
+    fileprivate let release: RowStatement
     fileprivate let decision: RowStatement
     fileprivate let workOrder: RowStatement?
+    /// Whether the ticket has deadlines, and their `DELETE`: with foreign keys enforced, SQLite runs a `DELETE` of a
+    /// table that has one in two passes through a temporary table, even when it finds no row, which costs far more
+    /// than the look.
+    fileprivate let hasDeadlines: RowStatement
     fileprivate let clearDeadlines: RowStatement
-    fileprivate let deadline: RowStatement
+    /// The deadlines' `INSERT` of one row, two rows, … (one statement for all of a ticket's deadlines).
+    fileprivate let deadlines: [RowStatement]
 
-    /// Sets the ticket `evaluated` with the declared copies, appends the decision (after the event `eventId`, if
-    /// one) and writes the work order and deadlines it declares. `stored`: the decision compressed already (it is
+    /// Sets the ticket `evaluated` with the declared copies and lets go of its claim, appends the decision (after the
+    /// event `eventId`, if one) and writes the work order and deadlines it declares. `stored`: the decision compressed already (it is
     /// compressed here when that was against another dictionary). `consented`: the owner's consent is recorded, so
     /// the deadlines a consent extends show as extended.
     func write(_ ticketId: Int64, _ result: RecordedDecision, stored: CompressedTexts? = nil, consented: Bool,
@@ -105,6 +119,8 @@ struct DecidedRows {
         decided.bind(index + 1, now)
         decided.bind(index + 2, ticketId)
         try decided.execute()
+        release.bind(1, ticketId)
+        try release.execute()
 
         decision.bind(1, ticketId)
         decision.bind(2, now)
@@ -128,16 +144,24 @@ struct DecidedRows {
             try workOrder.execute()
         }
 
-        clearDeadlines.bind(1, ticketId)
-        try clearDeadlines.execute()
-        for (due, texts) in zip(declared.deadlines, rows.deadlineTexts) where values[due.key] != .nil {
-            deadline.bind(1, ticketId)
-            deadline.bind(2, texts.name)
-            deadline.bind(3, values[due.key])
-            deadline.bind(4, texts.event)
-            deadline.bind(5, consented && texts.extendedByConsent)
-            try deadline.execute()
+        hasDeadlines.bind(1, ticketId)
+        if try hasDeadlines.findsRow() {
+            clearDeadlines.bind(1, ticketId)
+            try clearDeadlines.execute()
         }
+        let due = zip(declared.deadlines, rows.deadlineTexts).filter { values[$0.0.key] != .nil }
+        guard !due.isEmpty else { return }
+        let insert = deadlines[due.count - 1]
+        index = 1
+        for (deadline, texts) in due {
+            insert.bind(index, ticketId)
+            insert.bind(index + 1, texts.name)
+            insert.bind(index + 2, values[deadline.key])
+            insert.bind(index + 3, texts.event)
+            insert.bind(index + 4, consented && texts.extendedByConsent)
+            index += 5
+        }
+        try insert.execute()
     }
 }
 

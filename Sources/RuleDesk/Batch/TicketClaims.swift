@@ -14,8 +14,12 @@ struct TicketClaims {
         }
     }
 
+    /// The SQL condition for a ticket (of `tickets`) that no unfinished run holds.
     private var free: String {
-        "(claim_run IS NULL OR claim_run IN (SELECT id FROM batch_runs WHERE finished_at IS NOT NULL))"
+        """
+        NOT EXISTS (SELECT 1 FROM ticket_claims c JOIN batch_runs r ON r.id = c.run
+                    WHERE c.ticket_id = tickets.id AND r.finished_at IS NULL)
+        """
     }
 
     /// How many tickets the selection holds now.
@@ -28,17 +32,19 @@ struct TicketClaims {
     func backlog(in db: Database) throws -> (ruleErrors: Int, claimedByOthers: Int) {
         let row = try Row.fetchOne(db, sql: """
             SELECT (SELECT count(*) FROM tickets WHERE status = 'rule_error') AS errors,
-                   (SELECT count(*) FROM tickets WHERE claim_run IN (SELECT id FROM batch_runs WHERE finished_at IS NULL)) AS claimed
+                   (SELECT count(*) FROM ticket_claims WHERE run IN (SELECT id FROM batch_runs WHERE finished_at IS NULL)) AS claimed
             """)!
         return (row["errors"], row["claimed"])
     }
 
-    /// Claims up to `limit` free tickets after id `after`, in id order, for `run`; returns their ids.
+    /// Claims up to `limit` free tickets after id `after`, in id order, for `run` (taking over the claims of
+    /// finished runs); returns their ids.
     func claim(_ limit: Int, after: Int64, for run: BatchRun, in db: Database) throws -> [Int64] {
         try Int64.fetchAll(db, sql: """
-            UPDATE tickets SET claim_run = :run
-            WHERE id IN (SELECT id FROM tickets WHERE id > :after AND \(condition) AND \(free) ORDER BY id LIMIT :limit)
-            RETURNING id
+            INSERT INTO ticket_claims (ticket_id, run)
+            SELECT id, :run FROM tickets WHERE id > :after AND \(condition) AND \(free) ORDER BY id LIMIT :limit
+            ON CONFLICT (ticket_id) DO UPDATE SET run = excluded.run
+            RETURNING ticket_id
             """, arguments: ["run": run.id, "after": after, "version": rulesVersion, "limit": limit]).sorted()
     }
 

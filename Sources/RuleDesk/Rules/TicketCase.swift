@@ -29,11 +29,16 @@ public struct TicketCase: Sendable {
 
     /// The cases of stored tickets, in the order of `ids`.
     public static func loadMany(ids: [Int64], from db: Database) throws -> [TicketCase] {
-        let tickets = try Ticket.fetchAll(db, sql: Self.rows(of: "tickets"), arguments: [Self.list(ids)])
-        let communities = try Community.fetchAll(db, sql: Self.rows(of: "communities"),
+        var tickets: [Ticket] = [], households: [Household] = []
+        tickets.reserveCapacity(ids.count)
+        try ColumnReader.each(try db.cachedStatement(sql: Self.rows(Ticket.readColumns, of: "tickets")),
+                              binding: Self.list(ids)) { tickets.append(try Ticket(columns: $0)) }
+        let communities = try Community.fetchAll(db, sql: Self.rows("*", of: "communities"),
                                                  arguments: [Self.list(Set(tickets.map(\.communityId)))])
-        let households = try Household.fetchAll(db, sql: Self.rows(of: "households"),
-                                                arguments: [Self.list(Set(tickets.compactMap(\.householdId)))])
+        try ColumnReader.each(try db.cachedStatement(sql: Self.rows(Household.readColumns, of: "households")),
+                              binding: Self.list(Set(tickets.compactMap(\.householdId)))) {
+            households.append(try Household(columns: $0))
+        }
         let communityById = Dictionary(uniqueKeysWithValues: communities.map { ($0.id!, $0) })
         let householdById = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0) })
         let byId = Dictionary(uniqueKeysWithValues: tickets.map { ($0.id!, $0) })
@@ -43,10 +48,10 @@ public struct TicketCase: Sendable {
         }
     }
 
-    /// The rows of `table` whose ids are in the JSON list bound to it: one short statement for a chunk of any size,
-    /// where a query with one parameter per id costs more to build and compile than to run.
-    private static func rows(of table: String) -> String {
-        "SELECT * FROM \(table) WHERE id IN (SELECT value FROM json_each(?))"
+    /// The `columns` of the rows of `table` whose ids are in the JSON list bound to it: one short statement for a
+    /// chunk of any size, where a query with one parameter per id costs more to build and compile than to run.
+    private static func rows(_ columns: String, of table: String) -> String {
+        "SELECT \(columns) FROM \(table) WHERE id IN (SELECT value FROM json_each(?))"
     }
 
     /// `ids` as a JSON list.

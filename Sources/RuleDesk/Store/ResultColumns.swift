@@ -67,7 +67,7 @@ struct ResultColumns: Sendable {
     /// What the host itself writes into a ticket: the imported fields (with their ids), the recorded facts, the
     /// status and the batch's bookkeeping.
     static let ticketHostColumns: Set<String> = Set(ImportKind.tickets.columns).union(Ticket.factColumns).union([
-        "id", "community_id", "household_id", "status", "rules_version", "evaluated_at", "error", "claim_run",
+        "id", "community_id", "household_id", "status", "rules_version", "evaluated_at", "error",
     ])
 
     /// What the host itself writes into a work order.

@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 import LuaRuntime
 
-/// A statement of GRDB's connection that writes one row at a time, bound by index and stepped through SQLite's C
+/// A statement of GRDB's connection that writes (or looks for) one row at a time, bound by index and stepped through SQLite's C
 /// API: nothing is built per row (no `StatementArguments`, no `DatabaseValue`s). For use inside a transaction GRDB
 /// opened on the statement's connection, while the `Statement` lives.
 struct RowStatement {
@@ -38,7 +38,7 @@ struct RowStatement {
         case .boolean(let b): bind(index, b)
         case .integer(let i): sqlite3_bind_int64(handle, index, i)
         case .number(let d): sqlite3_bind_double(handle, index, d)
-        case .string(var s): _ = s.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
+        case .string(var s): _ = s.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
         case .array, .table: bind(index, LuaValue.string(JSONText.encode(value)))
         }
     }
@@ -53,16 +53,28 @@ struct RowStatement {
 
     /// Runs the statement with the values bound, then forgets them (no pointer stays bound after it).
     func execute() throws {
+        _ = try step()
+    }
+
+    /// Runs a query with the values bound and says whether it found a row, then forgets them.
+    func findsRow() throws -> Bool {
+        try step() == SQLITE_ROW
+    }
+
+    /// Steps once, resets and clears the bindings; returns `SQLITE_DONE` or `SQLITE_ROW`, throws for anything else.
+    private func step() throws -> Int32 {
         let code = sqlite3_step(handle)
-        let message = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+        let failed = code != SQLITE_DONE && code != SQLITE_ROW
+        let message = failed ? String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))) : nil
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         if let message { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql) }
+        return code
     }
 }
 
 /// SQLite's `SQLITE_TRANSIENT`: the text is copied before the bind returns.
-private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
 /// UTF-8 text kept at one address for as long as it lives, to bind as `SQLITE_STATIC` (``RowStatement``).
 final class StaticText: @unchecked Sendable {
