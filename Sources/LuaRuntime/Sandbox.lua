@@ -196,9 +196,9 @@ end
 --- and its tables are reachable through read-only views only), and no decision paid for it, so keeping it carries
 --- nothing from one decision to the next: docs/sandbox.md, "Modules of data, kept".
 ---
---- With `watch(true)` (`diff`), each module instance that runs after a `reset` is digested as its file left it, and
---- `unchanged()` tells whether the modules required since it was last asked (and those they required as they ran)
---- still hold just that. Asked after every rule, it tells whether no rule left anything in a module for a later
+--- With `watch(true, flagged)` (`diff`), each module instance that runs after a `reset` is digested as its file left
+--- it, and `unchanged()` tells whether the modules required since it was last asked (and those they required as they
+--- ran) still hold just that, and whether one of them is among the names `flagged`. Asked after every rule, it tells whether no rule left anything in a module for a later
 --- rule of the decision to find: a rule reaches a module only through `require` (docs/sandbox.md, "What diff
 --- reuses").
 local function new_modules()
@@ -207,6 +207,7 @@ local function new_modules()
   -- looked at), the modules each required as it ran, and the modules required since `unchanged()` was last asked
   -- (a list, `touched` long), which is the `asked`th time.
   local watching, ran, deps, required, touched, asked = false, {}, {}, {}, 0, 0
+  local flagged = {}
   local function list()
     local known = {}
     for name in next, modules do known[#known + 1] = name end
@@ -254,8 +255,9 @@ local function new_modules()
   end
   local function unchanged()
     asked = asked + 1
-    local same, i = true, 1
+    local same, among, i = true, false, 1
     while i <= touched do   -- the list grows by what each module looked at required
+      if flagged[required[i]] then among = true end
       local instance = ran[required[i]]
       if instance and instance.looked ~= asked then
         instance.looked = asked
@@ -269,10 +271,11 @@ local function new_modules()
       i = i + 1
     end
     touched = 0
-    return same
+    return same, among
   end
-  local function watch(on)
-    watching, ran, deps, touched = on, {}, {}, 0
+  local function watch(on, names)
+    watching, ran, deps, touched, flagged = on, {}, {}, 0, {}
+    for _, name in ipairs(names or {}) do flagged[name] = true end
   end
   local function set(given)
     modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}

@@ -59,9 +59,44 @@ import Testing
 
         let money = folder + "/lib/money.lua"
         try (try String(contentsOfFile: money, encoding: .utf8) + "\n").write(toFile: money, atomically: true, encoding: .utf8)
-        let changedModule = try EnginePair(current: try Fixtures.engine(defaults, store),
-                                           proposed: try Fixtures.engine(try RuleSet(folder: folder), store))
-        #expect(changedModule.reused.isEmpty)
+        let proposed = try Fixtures.engine(try RuleSet(folder: folder), store)
+        #expect(EnginePair.changedModules(current: try Fixtures.engine(defaults, store), proposed: proposed) == ["money"])
+    }
+
+    /// Rule `b` (the same file in both sets) reaches the module `m`, whose file changed: directly, as a module of data
+    /// (kept from decision to decision), through another module, or through one that a changed rule made run first.
+    /// Its value changes from 1 to 2, which reusing its output would hide.
+    @Test(arguments: [
+        ["b": "local m = require('m')", "m": "local m = {}\nfunction m.value() return VALUE end\nreturn m", "via": nil],
+        ["b": "local m = { value = function() return require('m').value end }", "m": "return { value = VALUE }", "via": nil],
+        ["b": "local m = require('via')", "m": "local m = {}\nfunction m.value() return VALUE end\nreturn m",
+         "via": "local m = require('m')\nreturn { value = m.value }"],
+        ["a": "require('via')", "b": "local m = require('via')",
+         "m": "local m = {}\nfunction m.value() return VALUE end\nreturn m", "via": "local m = require('m')\nreturn { value = m.value }"],
+    ])
+    func aSharedRuleThatReachesAChangedModuleIsDecidedInFull(_ files: [String: String?]) throws {
+        let b = Self.rule("b", "return { value = m.value() }", head: (files["b"] ?? "") ?? "")
+        func set(_ value: Int, _ a: String) -> [String: String] {
+            var set = ["a.lua": Self.rule("a", "return { value = \(a) }", head: (files["a"] ?? "") ?? ""), "b.lua": b,
+                       "lib/m.lua": ((files["m"] ?? "") ?? "").replacingOccurrences(of: "VALUE", with: "\(value)")]
+            if let via = files["via"] ?? nil { set["lib/via.lua"] = via }
+            return set
+        }
+        let report = try report(set(1, "1"), set(2, "1 + 0"))
+        #expect(report.changes.map { "\($0.rule).\($0.field): \($0.from)→\($0.to)" } == ["b.value: 1→2"])
+    }
+
+    @Test func aChangedModuleNoSharedRuleReachesLeavesThemReused() throws {
+        let b = Self.rule("b", "return { value = 7 }")
+        let current = try Fixtures.ruleSet(["a.lua": Self.rule("a", "return { value = 1 }"), "b.lua": b,
+                                            "lib/report_only.lua": "return { title = 'old' }"])
+        let proposed = try Fixtures.ruleSet(["a.lua": Self.rule("a", "return { value = 1 + 0 }"), "b.lua": b,
+                                             "lib/report_only.lua": "return { title = 'new' }"])
+        let engine = try RuleEngine(ruleSet: proposed, store: store, settings: Fixtures.shanghai, coverage: true)
+        let pair = try EnginePair(current: try Fixtures.engine(current, store), proposed: engine)
+        let cases = try store.read { try TicketCase.loadMany(ids: [1, 2, 3], from: $0) }
+        for ticketCase in cases { #expect(pair.decisions(ticketCase) == nil) }
+        #expect(engine.coveredLines()[try Self.path(of: "b", in: engine)]?.contains(6) != true)
     }
 
     @Test func aReusedRuleIsNotRunOnTheProposedSide() throws {

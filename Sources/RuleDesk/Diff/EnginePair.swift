@@ -5,9 +5,10 @@ import LuaRuntime
 /// Most tickets decide the same under both, and most of a proposed rule set is the rules in force. So the proposed
 /// engine evaluates only the rules a change touches (``reusable(current:proposed:)`` gives the others), with the
 /// outputs they need handed over from the current engine's decision of the same ticket, and the two compare the
-/// results of those rules alone. That is sound only when no rule could have found what another left in a module: the
-/// modules' instances are watched, and a ticket where a rule left a module changed, on either side, is decided again
-/// in full. Whatever differs, or fails, is decided again in full into ``Decision``s, so the report is what deciding
+/// results of those rules alone. That is sound only when no rule could have found what another left in a module, and
+/// when the rules reused reached no module whose file the two sets do not share: the modules' instances are watched,
+/// and a ticket where a rule left a module changed, on either side, or where a reused rule required a changed
+/// module, is decided again in full. Whatever differs, or fails, is decided again in full into ``Decision``s, so the report is what deciding
 /// every ticket in full under both would give.
 final class EnginePair: @unchecked Sendable {
     let current: RuleEngine
@@ -27,7 +28,8 @@ final class EnginePair: @unchecked Sendable {
         let evaluated = proposed.rules.filter { !reused.contains($0.name) }
         let needed = Set(evaluated.flatMap(\.needs))
         try current.compare(ComparisonPlan(encoding: evaluated.map(\.name), handing: reused.filter(needed.contains),
-                                           counting: reused, watching: true))
+                                           counting: reused, watching: true,
+                                           flagging: Self.changedModules(current: current, proposed: proposed)))
         try proposed.compare(ComparisonPlan(reusing: reused, encoding: evaluated.map(\.name), watching: true))
     }
 
@@ -57,13 +59,11 @@ final class EnginePair: @unchecked Sendable {
         try decided.value(3) == .boolean(false)
     }
 
-    /// The proposed rules that decide as the current ones do whenever no module is left changed: the same file,
-    /// needing only such rules, in rule sets of the same rules and modules (a module of another text could change
-    /// any rule; a rule only one set has changes the results).
+    /// The proposed rules that decide as the current ones do whenever no module is left changed and they reach no
+    /// changed module: the same file, needing only such rules, in rule sets of the same rules (a rule only one set
+    /// has changes the results).
     static func reusable(current: RuleEngine, proposed: RuleEngine) -> [String] {
-        guard Set(current.rules.map(\.name)) == Set(proposed.rules.map(\.name)),
-              current.ruleSet.modules.map(\.name) == proposed.ruleSet.modules.map(\.name),
-              current.ruleSet.modules.map(\.source) == proposed.ruleSet.modules.map(\.source) else { return [] }
+        guard Set(current.rules.map(\.name)) == Set(proposed.rules.map(\.name)) else { return [] }
         let currentSources = sources(of: current), proposedSources = sources(of: proposed)
         var reusable: Set<String> = []
         for rule in proposed.rules where currentSources[rule.name] == proposedSources[rule.name]
@@ -71,6 +71,15 @@ final class EnginePair: @unchecked Sendable {
             reusable.insert(rule.name)
         }
         return proposed.rules.map(\.name).filter(reusable.contains)
+    }
+
+    /// The modules (by the name `require` takes) whose file is another text in the two sets, or in one set only.
+    static func changedModules(current: RuleEngine, proposed: RuleEngine) -> [String] {
+        func texts(_ engine: RuleEngine) -> [String: String] {
+            Dictionary(engine.ruleSet.modules.compactMap { file in file.moduleName.map { ($0, file.source) } }) { first, _ in first }
+        }
+        let before = texts(current), after = texts(proposed)
+        return Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
     }
 
     /// Each rule's file's text, by rule name.

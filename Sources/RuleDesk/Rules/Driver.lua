@@ -204,7 +204,11 @@ local function decide(ticket, community, household, given, given_bytes)
       end
       out = check(spec, instance(spec, "evaluate").evaluate(ticket, ctx))
       if counted[spec.name] then counted_bytes = counted_bytes + bytes - start end
-      if watching and not modules_unchanged() then modules_changed = true end
+      if watching then
+        local unchanged, flagged = modules_unchanged()
+        -- A rule the other side reuses must not have reached a module whose file the two sets do not share.
+        if not unchanged or (flagged and counted[spec.name]) then modules_changed = true end
+      end
     end
     outputs[spec.name] = out
     if spec.shared and out then frozen[spec.name] = freeze(out, spec.shared) end
@@ -237,7 +241,8 @@ end
 
 --- `diff`: from now on, `decide_compared` takes the rules `plan.reusing` names from the other rule set's decision,
 --- encodes the results of those `plan.encoding` names, hands over the outputs of those `plan.handing` names, counts
---- the bytes of those `plan.counting` names, and with `plan.watching` watches the modules.
+--- the bytes of those `plan.counting` names, and with `plan.watching` watches the modules, telling when one of the
+--- counted rules reached a module `plan.flagging` names.
 local function compare(plan)
   local function set(names)
     local named = {}
@@ -246,7 +251,7 @@ local function compare(plan)
   end
   reused, encoded, handed, counted = set(plan.reusing), set(plan.encoding), set(plan.handing), set(plan.counting)
   watching = plan.watching
-  watch_modules(watching)
+  watch_modules(watching, plan.flagging)
 end
 
 --- `diff`: the results of the rules `compare` said to encode, as JSON (as `decide_json` writes them), the outputs

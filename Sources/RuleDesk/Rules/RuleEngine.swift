@@ -136,7 +136,7 @@ public final class RuleEngine {
         func names(_ list: [String]) -> LuaArgument { .value(.array(list.map(LuaValue.string))) }
         try lua.call(driver["compare"]!, [.fields([
             "reusing": names(plan.reusing), "encoding": names(plan.encoding), "handing": names(plan.handing),
-            "counting": names(plan.counting), "watching": .value(.boolean(plan.watching)),
+            "counting": names(plan.counting), "watching": .value(.boolean(plan.watching)), "flagging": names(plan.flagging),
         ])])
     }
 
