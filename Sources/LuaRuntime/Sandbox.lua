@@ -198,9 +198,9 @@ end
 ---
 --- With `watch(true, flagged)` (`diff`), each module instance that runs after a `reset` is digested as its file left
 --- it, and `unchanged()` tells whether the modules required since it was last asked (and those they required as they
---- ran) still hold just that, and whether one of them is among the names `flagged`. Asked after every rule, it tells whether no rule left anything in a module for a later
---- rule of the decision to find: a rule reaches a module only through `require` (docs/sandbox.md, "What diff
---- reuses").
+--- ran) still hold just that, and whether one of them is among the names `flagged`. Asked after every rule, it tells
+--- whether no rule left anything in a module for a later rule of the decision to find, and which rules reached a
+--- flagged module: a rule reaches a module only through `require` (docs/sandbox.md, "What diff reuses").
 local function new_modules()
   local modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
   -- `diff`: this decision's module instances (name → what the file returned, its digest then, and when it was last
