@@ -8,8 +8,8 @@ import LuaRuntime
 /// results of those rules alone. That is sound only when no rule could have found what another left in a module, and
 /// when the rules reused reached no module whose file the two sets do not share: the modules' instances are watched,
 /// and a ticket where a rule left a module changed, on either side, or where a reused rule required a changed
-/// module, is decided again in full. Whatever differs, or fails, is decided again in full into ``Decision``s, so the report is what deciding
-/// every ticket in full under both would give.
+/// module, is decided again in full. Whatever differs, or fails, is decided again in full into ``Decision``s, so the
+/// report is what deciding every ticket in full under both would give.
 final class EnginePair: @unchecked Sendable {
     let current: RuleEngine
     let proposed: RuleEngine
