@@ -273,9 +273,9 @@ local function new_modules()
     touched = 0
     return same, among
   end
-  local function watch(on, names)
+  local function watch(on, flagging)
     watching, ran, deps, touched, flagged = on, {}, {}, 0, {}
-    for _, name in ipairs(names or {}) do flagged[name] = true end
+    for _, name in ipairs(flagging or {}) do flagged[name] = true end
   end
   local function set(given)
     modules, loaded, chain, kept, loading, requires = {}, {}, {}, {}, true, {}
