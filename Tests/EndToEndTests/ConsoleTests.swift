@@ -202,11 +202,13 @@ import TemporaryFolders
         var mark = term.mark
         try term.type("while true do end\r")
         try term.expect("while true do end\r\n", after: mark)
-        // Ctrl-C until the loop stops: one pressed before the chunk starts running is not the chunk's.
+        // Ctrl-C until the loop stops: one pressed before the chunk starts running is not the chunk's. Each waits
+        // long enough for a loaded machine to show "interrupted", so that no second one lands as the next prompt
+        // is set up.
         var stopped = false
-        for _ in 0..<60 where !stopped {
+        for _ in 0..<12 where !stopped {
             term.send("\u{03}")
-            stopped = (try? term.expect("interrupted", after: mark, timeout: 1)) != nil
+            stopped = (try? term.expect("interrupted", after: mark, timeout: 5)) != nil
         }
         #expect(stopped, "\(term.screen)")
         try term.expect("ruledesk> ", after: mark)
