@@ -45,9 +45,9 @@ public struct DiffReport: Sendable {
         proposedVersion = proposed.version
     }
 
-    /// Counts a ticket both rule sets decide with the same results.
-    mutating func addUnchanged() {
-        tickets += 1
+    /// Counts `count` tickets both rule sets decide with the same results.
+    mutating func addUnchanged(_ count: Int) {
+        tickets += count
     }
 
     mutating func add(_ ticket: String, before: Result<Decision, any Error>, after: Result<Decision, any Error>) {

@@ -62,7 +62,7 @@ public struct RuleDiff {
             }
             for outcome in compared {
                 let chunk = try outcome.get()
-                for _ in 0..<chunk.unchanged { report.addUnchanged() }
+                report.addUnchanged(chunk.unchanged)
                 for (number, before, after) in chunk.changed { report.add(number, before: before, after: after) }
             }
         }
