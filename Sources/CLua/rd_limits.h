@@ -144,8 +144,7 @@ static inline void rd_arm(lua_State *L, long long steps, double seconds) {
     limits->deadline_tripped = 0;
     limits->budget_tripped = 0;
     limits->memory_tripped = 0;
-    limits->interrupt_tripped = 0;
-    limits->interrupted = 0;
+    limits->interrupt_tripped = 0;   // `interrupted` stays: a Ctrl-C no call has seen yet stops this one
     limits->armed = 1;
     limits->enforce = 1;
     lua_sethook(L, rd_hook, LUA_MASKCOUNT | (limits->coverage ? LUA_MASKLINE : 0), RD_HOOK_STEP);
@@ -155,7 +154,7 @@ static inline void rd_disarm(lua_State *L) {
     rd_limits *limits = rd_limits_of(L);
     limits->armed = 0;
     limits->enforce = 0;
-    limits->interrupted = 0;
+    if (limits->interrupt_tripped) limits->interrupted = 0;   // one not seen yet stops the next call
     lua_sethook(L, NULL, 0, 0);
 }
 

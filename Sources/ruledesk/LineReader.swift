@@ -17,13 +17,14 @@ final class LineReader {
     /// Why Chinese cannot be typed on this terminal (its locale is not UTF-8), or nil.
     let localeWarning: String?
 
-    /// `complete(word, line)` gives the words that may replace `word`, the word before the cursor.
-    init(historyPath: String?, complete: @escaping (String, String) -> [String]) {
+    /// `complete(word, line)` gives the words that may replace `word`, the word before the cursor. A read ends
+    /// as interrupted once `interrupts` (a descriptor Ctrl-C makes readable) can be read.
+    init(historyPath: String?, interrupts: Int32, complete: @escaping (String, String) -> [String]) {
         self.historyPath = historyPath
         // Before libedit starts: it reads the locale once, when it sets itself up.
         localeWarning = TerminalLocale.adopt()
         Completion.provider = complete
-        rd_editline_setup { text, state in Completion.next(text, state) }
+        rd_editline_setup({ text, state in Completion.next(text, state) }, interrupts)
         if let historyPath { _ = read_history(historyPath) }
     }
 

@@ -47,9 +47,11 @@ struct ReplCommand: ParsableCommand {
     private func interactive(_ console: ConsoleSession) {
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let history = ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.ruledesk_history" }
-        let reader = LineReader(historyPath: history) { word, line in console.completions(for: word, in: line) }
-        if let warning = reader.localeWarning { Terminal.error(warning) }
         console.catchInterrupts()
+        let reader = LineReader(historyPath: history, interrupts: ConsoleSession.interruptDescriptor) { word, line in
+            console.completions(for: word, in: line)
+        }
+        if let warning = reader.localeWarning { Terminal.error(warning) }
         Terminal.print(ConsoleMessage.banner.text(in: console.language))
         while true {
             _ = ConsoleSession.takeInterrupt()

@@ -127,4 +127,18 @@ import Testing
         lua.limits.instructions = 1_000_000
         #expect(try lua.call(try lua.compile("return 1", name: "after.lua"), []) == [1])
     }
+
+    /// A Ctrl-C pressed between calls (after the clerk's Enter, before the chunk starts) stops the next call that
+    /// runs a script long enough to see it, even after a short call that did not; once seen, it is spent.
+    @Test func anInterruptNoCallSawStopsTheNext() throws {
+        let short = try lua.compile("return 1", name: "short.lua")
+        let spin = try lua.compile("while true do end", name: "spin.lua")
+        lua.limits.instructions = Int.max / 2
+        lua.interruption.interrupt()
+        #expect(try lua.call(short, []) == [1])
+        #expect { try lua.call(spin, []) } throws: { ($0 as? LuaError)?.kind == .interrupted }
+        lua.limits.instructions = 1_000_000
+        #expect(try lua.call(short, []) == [1])
+        #expect { try lua.call(spin, []) } throws: { ($0 as? LuaError)?.kind == .budget }
+    }
 }

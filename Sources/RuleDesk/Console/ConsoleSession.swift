@@ -57,8 +57,12 @@ public final class ConsoleSession {
     /// The limits for a script piped in: the rules' own.
     public static let scriptLimits = LuaLimits()
 
-    /// Whether Ctrl-C was pressed since the last time this was asked.
+    /// Whether Ctrl-C was pressed since the last time this was asked; the next chunk is not stopped by it.
     public static func takeInterrupt() -> Bool { LuaState.takeInterrupt() }
+
+    /// A descriptor that becomes readable when Ctrl-C is pressed, for the wait for keys (after
+    /// ``catchInterrupts()``).
+    public static var interruptDescriptor: Int32 { LuaState.interruptDescriptor }
 
     /// `limits` bound each chunk: the rules' own (the default) for a script, ``terminalLimits`` on a terminal.
     public init(store: Store, rules: RuleSource, settings: Settings, showPII: Bool = false,
