@@ -80,7 +80,7 @@ struct ImportCommand: ParsableCommand {
         options.sheet = sheet
         options.strict = strict
         options.dryRun = dryRun
-        let display = ProgressDisplay(command: "import", unit: "rows")
+        let display = ProgressDisplay(command: "import", unit: "rows", language: clerk)
         if ProgressDisplay.onTerminal {
             options.progress = { display.show(done: $0.done, total: $0.total, seconds: $0.seconds) }
         }

@@ -8,13 +8,16 @@ final class ProgressDisplay: @unchecked Sendable {
     private let terminal = ProgressDisplay.onTerminal
     /// What the log lines count: `batch: 10 of 20 tickets`.
     private let what: (command: String, unit: String)
+    /// The language of the text beside the bar (log lines, for a job's log, are English).
+    private let language: Language
 
     private var lastLine = Date()
     private var drawn = false
     static let logEvery: TimeInterval = 5
 
-    init(command: String = "batch", unit: String = "tickets") {
+    init(command: String = "batch", unit: String = "tickets", language: Language = .en) {
         what = (command, unit)
+        self.language = language
     }
 
     func show(_ progress: BatchProgress) {
@@ -24,18 +27,20 @@ final class ProgressDisplay: @unchecked Sendable {
     func show(done: Int, total: Int, seconds: Double) {
         let progress = (done: done, total: total, seconds: seconds)
         let rate = progress.seconds > 0 ? Double(progress.done) / progress.seconds : 0
-        let left = rate > 0 ? Double(progress.total - progress.done) / rate : 0
+        let left = Int((rate > 0 ? Double(progress.total - progress.done) / rate : 0).rounded())
         if terminal {
             let width = 30
             let share = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
             let filled = Int(share * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            write(String(format: "\r%@ %d/%d  %.0f/s  %@ left ", bar, progress.done, progress.total, rate, Self.duration(left)))
+            let text = ProgressMessage.bar(done: progress.done, total: progress.total, perSecond: Int(rate.rounded()),
+                                           secondsLeft: left).text(in: language)
+            write("\r\(bar) \(text) ")
             drawn = true
         } else if Date().timeIntervalSince(lastLine) >= Self.logEvery {
             lastLine = Date()
             write(String(format: "%@: %d of %d %@, %.0f/s, about %@ left\n", what.command, progress.done, progress.total,
-                         what.unit, rate, Self.duration(left)))
+                         what.unit, rate, ProgressMessage.duration(left, in: .en)))
         }
     }
 
@@ -45,10 +50,5 @@ final class ProgressDisplay: @unchecked Sendable {
 
     private func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
     }
 }

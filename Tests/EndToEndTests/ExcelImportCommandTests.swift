@@ -130,5 +130,12 @@ import TemporaryFolders
         #expect(try terminal.wait() == 0)
         #expect(terminal.screen.contains("/2500 "), "\(terminal.screen)")
         #expect(terminal.screen.contains("imported 2500 communities from c.csv in "))
+        #expect(terminal.screen.range(of: #"/2500  [0-9]+/s  [0-9]+s left"#, options: .regularExpression) != nil)
+        let chinese = try Terminal(["import", "communities", "c.csv", "--lang", "zh"], in: folder,
+                                   environment: Terminal.environment(home: folder))
+        #expect(try chinese.wait() == 0)
+        #expect(chinese.screen.range(of: #"/2500  每秒 [0-9]+  还需 [0-9]+秒"#, options: .regularExpression) != nil,
+                "\(chinese.screen)")
+        #expect(!chinese.screen.contains(" left"))
     }
 }

@@ -11,6 +11,7 @@ import Testing
         ("LifecycleMessage", LifecycleMessage.examples),
         ("EventRefusal", EventRefusal.examples),
         ("ImportMessage", ImportMessage.examples),
+        ("ProgressMessage", ProgressMessage.examples),
     ]
 
     @Test(arguments: catalogue.map(\.concern))
