@@ -120,6 +120,7 @@ import TemporaryFolders
         #expect(due.stdout.hasPrefix("2026年5月11日 待办:") && due.stdout.contains("责任部门") && due.stdout.contains("客户服务部(cs)"))
         let find = try Binary.run(["find", "0010", "--lang", "zh"], in: folder)
         #expect(find.stdout.hasPrefix("「0010」找到 1 户\n") && find.stdout.contains("[电话尾号]"), "\(find.stdout)")
+        #expect(find.stdout.contains("KF-2026-000014  2026-04-30  维修  处理中"), "\(find.stdout)")
         let english = try Binary.run(["sla", "KF-2026-000014", "--on", "2026-05-11", "--lang", "en"], in: folder, environment: chinese)
         #expect(english.stdout.hasPrefix("KF-2026-000014 · deadlines on 2026-05-11 · open\n"))
     }

@@ -11,6 +11,8 @@ public struct LifecycleWording: Sendable {
     let deadlineNames: [String: String]
     /// Key → its name, shown beside it.
     let keyNames: [String: String]
+    /// The ticket fields' values and their Chinese names.
+    let vocabulary: Vocabulary
 
     /// The wording of `engine`'s rules (the version in force, for the commands); nil: keys and output names alone.
     public init(language: Language, engine: RuleEngine?) {
@@ -23,6 +25,7 @@ public struct LifecycleWording: Sendable {
         }
         deadlineNames = names
         keyNames = engine?.labels ?? [:]
+        vocabulary = engine?.vocabulary ?? .none
     }
 
     /// A message in the clerk's language.
@@ -37,6 +40,12 @@ public struct LifecycleWording: Sendable {
     func key(_ key: String) -> String {
         guard let name = keyNames[key] else { return key }
         return language == .zh ? "\(name)(\(key))" : "\(key) (\(name))"
+    }
+
+    /// A ticket field's value: its Chinese name in Chinese (`维修`; the key where the vocabulary has none), its key
+    /// in English (`repair`).
+    func value(_ key: String, of field: String) -> String {
+        language == .zh ? vocabulary.fields[field]?.term(for: key)?.name ?? key : key
     }
 
     /// A date: `2026-05-14`, or `2026年5月14日` in Chinese.

@@ -22,7 +22,7 @@ extension OwnerSearch {
                 .filter { !$0.isEmpty }).joined(separator: "  ") + "  " + wording.say(.foundBy(match.foundBy)))
             if match.tickets.isEmpty { lines.append(wording.say(.noTickets)) }
             for ticket in match.tickets {
-                lines.append("  \(ticket.number)  \(ticket.receivedAt.prefix(10))  \(ticket.kind)  "
+                lines.append("  \(ticket.number)  \(ticket.receivedAt.prefix(10))  \(wording.value(ticket.kind, of: "kind"))  "
                              + "\(Self.status(ticket, on: on, wording: wording))  \(WorkQueue.short(ticket.description))")
             }
         }
