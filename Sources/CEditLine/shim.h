@@ -4,6 +4,7 @@
 #define RULEDESK_CEDITLINE_SHIM_H
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdio.h>
@@ -29,12 +30,16 @@ static char **rd_attempt_completion(const char *text, int start, int end) {
 }
 
 static int rd_interrupt_descriptor = -1;
+/// The terminal opened again, non-blocking, for `rd_getc` alone (stdin's own flags are the shell's too); -1 when
+/// it could not be.
+static int rd_terminal = -1;
 
 /// One typed character, decoded in the locale as libedit decodes (an invalid byte is dropped). Returns -1, and
 /// libedit then drops the line, at the end of input or once `rd_interrupt_descriptor` is readable: a Ctrl-C
-/// that came while libedit drew the line, outside any read, would otherwise leave it waiting for a key.
+/// that came while libedit drew the line, outside any read, would otherwise leave it waiting for a key. The
+/// read does not block, since a Ctrl-C can empty the terminal's keys between the wait and the read.
 static int rd_getc(FILE *stream) {
-    int input = stream ? fileno(stream) : STDIN_FILENO;
+    int input = rd_terminal >= 0 ? rd_terminal : stream ? fileno(stream) : STDIN_FILENO;
     char bytes[MB_LEN_MAX];
     size_t count = 0;
     for (;;) {
@@ -46,7 +51,7 @@ static int rd_getc(FILE *stream) {
         if (rd_interrupt_descriptor >= 0 && (waits[1].revents & POLLIN)) return -1;
         if (waits[0].revents == 0) continue;
         ssize_t got = read(input, bytes + count, 1);
-        if (got < 0 && errno == EINTR) continue;
+        if (got < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
         if (got <= 0) return -1;
         count++;
         wchar_t character;
@@ -70,6 +75,8 @@ static inline void rd_editline_setup(rd_generator generator, int interrupts) {
     rl_readline_name = "ruledesk";
     rl_catch_signals = 0;
     rd_interrupt_descriptor = interrupts;
+    const char *terminal = isatty(STDIN_FILENO) ? ttyname(STDIN_FILENO) : NULL;
+    if (terminal && rd_terminal < 0) rd_terminal = open(terminal, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     rl_getc_function = rd_getc;
     rl_completer_word_break_characters = breaks;
     rl_basic_word_break_characters = breaks;
